@@ -1,0 +1,135 @@
+//! The command line: `double11 [play]` runs the game, `double11 quote`
+//! prices one checkout from a scenario file.
+
+mod json;
+mod quote;
+mod text;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// double11: catch red envelopes, shop under the countdown, check out by the
+/// real 11.11 spending rules.
+#[derive(Debug, Parser)]
+#[command(
+    name = "double11",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; without one, play.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options for playing when no subcommand is given.
+    #[command(flatten)]
+    pub play: PlayArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play the game (the default).
+    Play(PlayArgs),
+    /// Price one checkout from a scenario file.
+    Quote(QuoteArgs),
+}
+
+/// Options of `double11 play`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlayArgs {
+    /// The level to play (a built-in level's name or a level file).
+    #[arg(long)]
+    pub level: Option<String>,
+    /// The random seed, for a repeatable game.
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// Options of `double11 quote`.
+#[derive(Debug, Clone, Args)]
+pub struct QuoteArgs {
+    /// The scenario file (TOML).
+    #[arg(value_name = "SCENARIO.toml")]
+    pub scenario: PathBuf,
+    /// Choose the coupons and envelopes that pay the least (possibly none).
+    #[arg(long)]
+    pub best: bool,
+    /// Print one JSON object, every amount in fen.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list the cheapest ways to save more by buying more.
+    #[arg(long)]
+    pub hints: bool,
+}
+
+/// Exit code: the checkout was priced (or the game ended normally).
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the checkout is refused (over credit, out of stock, over a limit).
+pub const EXIT_REFUSED: i32 = 1;
+/// Exit code: a bad or unreadable scenario file, or a bad command line.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are "errors" that print to stdout and exit 0.
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    run(cli)
+}
+
+/// Runs a parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Some(Command::Quote(args)) => quote::run(&args),
+        Some(Command::Play(args)) => crate::app::run_play(args.level, args.seed),
+        None => crate::app::run_play(cli.play.level, cli.play.seed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_double11_means_play() {
+        let cli = Cli::try_parse_from(["double11"]).expect("parses");
+        assert!(cli.command.is_none());
+        let cli = Cli::try_parse_from(["double11", "--seed", "7"]).expect("parses");
+        assert_eq!(cli.play.seed, Some(7));
+    }
+
+    #[test]
+    fn quote_takes_its_flags() {
+        let cli = Cli::try_parse_from(["double11", "quote", "a.toml", "--best", "--json"])
+            .expect("parses");
+        let Some(Command::Quote(q)) = cli.command else {
+            panic!("not a quote: {:?}", cli.command);
+        };
+        assert!(q.best && q.json && !q.hints);
+        assert_eq!(q.scenario, PathBuf::from("a.toml"));
+    }
+
+    #[test]
+    fn play_takes_level_and_seed() {
+        let cli = Cli::try_parse_from(["double11", "play", "--level", "2020", "--seed", "11"])
+            .expect("parses");
+        let Some(Command::Play(p)) = cli.command else {
+            panic!("not play: {:?}", cli.command);
+        };
+        assert_eq!(p.level.as_deref(), Some("2020"));
+        assert_eq!(p.seed, Some(11));
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
