@@ -77,7 +77,10 @@ pub fn best_plan(order: &Order) -> BestPlan {
         };
     };
     let receipt = checkout(order, &found);
-    debug_assert_eq!(receipt.pay, search.best_score.0, "solver and engine disagree");
+    debug_assert_eq!(
+        receipt.pay, search.best_score.0,
+        "solver and engine disagree"
+    );
     BestPlan {
         plan: found,
         receipt,
@@ -330,10 +333,7 @@ impl<'a> Search<'a> {
 fn store_options(order: &Order, base: &Ledger, s: usize, lines: &[usize]) -> Vec<StoreOption> {
     // Item coupons another store's lines could also take.
     let contested = |c: usize| match &order.coupons[c].target {
-        CouponTarget::Item(item) => order
-            .lines
-            .iter()
-            .any(|l| l.store != s && &l.item == item),
+        CouponTarget::Item(item) => order.lines.iter().any(|l| l.store != s && &l.item == item),
         CouponTarget::Store(_) => false,
     };
     let mut raw = Vec::new();
@@ -488,7 +488,9 @@ impl EnvelopeChooser {
         let eligible: Vec<usize> = (0..order.lines.len())
             .filter(|&i| !order.lines[i].flash_sale)
             .collect();
-        let presale_eligible = eligible.iter().any(|&i| order.lines[i].deposits() > Fen::ZERO);
+        let presale_eligible = eligible
+            .iter()
+            .any(|&i| order.lines[i].deposits() > Fen::ZERO);
         EnvelopeChooser {
             sequence,
             limit: order.festival.envelope_limit,

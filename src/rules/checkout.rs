@@ -390,9 +390,8 @@ impl Ledger {
         let mut members = Vec::new();
         for (tier, stores) in pools {
             members.clear();
-            members.extend(
-                (0..order.lines.len()).filter(|&i| stores.contains(&order.lines[i].store)),
-            );
+            members
+                .extend((0..order.lines.len()).filter(|&i| stores.contains(&order.lines[i].store)));
             let basis = match order.festival.threshold_basis {
                 ThresholdBasis::AfterItem => &self.after_item,
                 ThresholdBasis::AfterCards => &self.amount,

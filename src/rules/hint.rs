@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::checkout::{checkout, Plan};
+use super::checkout::{Plan, checkout};
 use super::model::{CartLine, CouponTarget, Order, StoreDiscount, Tier};
 use super::refusal::{Refusal, Tool};
 use crate::money::Fen;
@@ -70,10 +70,16 @@ impl fmt::Display for Hint {
                 write!(f, "add {add} more in {store} to save {saves} more")
             }
             HintKind::StoreCard { coupon } => {
-                write!(f, "add {add} more to use coupon {coupon} and save {saves} more")
+                write!(
+                    f,
+                    "add {add} more to use coupon {coupon} and save {saves} more"
+                )
             }
             HintKind::Envelope { envelope } => {
-                write!(f, "add {add} more to use envelope {envelope} and save {saves} more")
+                write!(
+                    f,
+                    "add {add} more to use envelope {envelope} and save {saves} more"
+                )
             }
         }
     }
@@ -115,7 +121,11 @@ pub fn hints(order: &Order) -> Vec<Hint> {
         }
         let have: Fen = lines
             .iter()
-            .map(|&i| receipt.lines[i].goods - receipt.lines[i].presale_bonus - receipt.lines[i].item_coupon)
+            .map(|&i| {
+                receipt.lines[i].goods
+                    - receipt.lines[i].presale_bonus
+                    - receipt.lines[i].item_coupon
+            })
             .sum();
         let add = match discount {
             StoreDiscount::Once { min, .. } if have < min => min - have,

@@ -1,0 +1,340 @@
+//! Property tests of the rules engine over random carts and wallets.
+
+use double11::money::Fen;
+use double11::rules::*;
+use proptest::prelude::*;
+
+fn money(max_yuan: i64) -> impl Strategy<Value = Fen> {
+    // Whole yuan most of the time, odd fen sometimes.
+    prop_oneof![
+        3 => (0..=max_yuan).prop_map(Fen::yuan),
+        1 => (0..=max_yuan * 100).prop_map(Fen),
+    ]
+}
+
+fn tier() -> impl Strategy<Value = Tier> {
+    (1i64..=400, 0i64..=80).prop_map(|(every, off)| Tier {
+        every: Fen::yuan(every),
+        off: Fen::yuan(off),
+    })
+}
+
+prop_compose! {
+    fn line(stores: usize)(
+        store in 0..stores,
+        item in 0..4usize,
+        price in money(600),
+        qty in 1i64..=3,
+        flash in prop::bool::weighted(0.2),
+        presale in prop::option::weighted(0.2, (0i64..=100, 0i64..=60)),
+    ) -> CartLine {
+        let mut l = CartLine::new(format!("item{item}"), store, price, qty);
+        l.flash_sale = flash;
+        l.presale = presale.and_then(|(d, extra)| {
+            let deposit = Fen::yuan(d).min(price);
+            let counts_as = (deposit + Fen::yuan(extra)).min(price);
+            (counts_as >= deposit).then_some(Presale { deposit, counts_as })
+        });
+        l
+    }
+}
+
+prop_compose! {
+    fn coupon(stores: usize)(
+        kind in 0..3u8,
+        store in 0..stores,
+        item in 0..4usize,
+        min in money(500),
+        off in money(120),
+    ) -> (u8, usize, usize, Fen, Fen) {
+        (kind, store, item, min, off)
+    }
+}
+
+prop_compose! {
+    fn envelope()(value in money(150), min_spend in money(400), expired in prop::bool::weighted(0.1))
+        -> (Fen, Fen, bool) {
+        (value, min_spend, expired)
+    }
+}
+
+fn order_strategy(
+    max_lines: usize,
+    max_coupons: usize,
+    max_envelopes: usize,
+) -> impl Strategy<Value = Order> {
+    (1usize..=3).prop_flat_map(move |stores| {
+        (
+            prop::collection::vec(line(stores), 1..=max_lines),
+            prop::collection::vec(coupon(stores), 0..=max_coupons),
+            prop::collection::vec(envelope(), 0..=max_envelopes),
+            prop::option::of(tier()),
+            prop::bool::ANY,
+            prop::bool::ANY,
+            prop::collection::vec(
+                (
+                    prop::option::weighted(0.3, tier()),
+                    prop::option::weighted(0.4, (money(300), money(50), prop::bool::ANY)),
+                ),
+                stores,
+            ),
+            (money(3000), money(3000), 0usize..=10, money(200)),
+        )
+            .prop_map(
+                move |(
+                    lines,
+                    coupons,
+                    envelopes,
+                    fest_tier,
+                    allowance,
+                    after_cards,
+                    store_specs,
+                    (balance, credit, limit, allowance_balance),
+                )| {
+                    let cross_store = match (fest_tier, allowance) {
+                        (None, _) => CrossStore::None,
+                        (Some(t), false) => CrossStore::Tiered(t),
+                        (Some(t), true) => CrossStore::Allowance {
+                            tier: t,
+                            balance: allowance_balance,
+                        },
+                    };
+                    let stores_v = store_specs
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (own, disc))| Store {
+                            id: format!("s{i}"),
+                            cross_store: own,
+                            discount: disc.map(|(min, off, once)| {
+                                if once || min == Fen::ZERO {
+                                    StoreDiscount::Once { min, off }
+                                } else {
+                                    StoreDiscount::Every(Tier { every: min, off })
+                                }
+                            }),
+                        })
+                        .collect();
+                    let coupons = coupons
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (kind, store, item, min, off))| Coupon {
+                            id: format!("c{i}"),
+                            kind: match kind {
+                                0 => CouponKind::StoreCoupon,
+                                1 => CouponKind::StoreEnvelope,
+                                _ => CouponKind::ItemCoupon,
+                            },
+                            target: if kind < 2 {
+                                CouponTarget::Store(store)
+                            } else {
+                                CouponTarget::Item(format!("item{item}"))
+                            },
+                            min,
+                            off,
+                        })
+                        .collect();
+                    let envelopes = envelopes
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (value, min_spend, expired))| Envelope {
+                            id: format!("e{i}"),
+                            value,
+                            min_spend,
+                            expired,
+                        })
+                        .collect();
+                    Order {
+                        festival: Festival {
+                            cross_store,
+                            threshold_basis: if after_cards {
+                                ThresholdBasis::AfterCards
+                            } else {
+                                ThresholdBasis::AfterItem
+                            },
+                            envelope_limit: limit,
+                        },
+                        stores: stores_v,
+                        lines,
+                        coupons,
+                        envelopes,
+                        wallet: Wallet { balance, credit },
+                    }
+                },
+            )
+    })
+}
+
+/// Checks every invariant a receipt must hold.
+fn check_receipt(order: &Order, r: &Receipt) -> Result<(), TestCaseError> {
+    prop_assert!(r.pay >= Fen::ZERO);
+    prop_assert_eq!(
+        r.goods,
+        r.discounts.total() + r.presale_bonus + r.deposits_paid + r.pay
+    );
+    prop_assert_eq!(
+        r.goods,
+        order.lines.iter().map(CartLine::goods).sum::<Fen>()
+    );
+    let col = |f: fn(&LineReceipt) -> Fen| r.lines.iter().map(f).sum::<Fen>();
+    prop_assert_eq!(col(|l| l.item_coupon), r.discounts.item_coupons);
+    prop_assert_eq!(col(|l| l.store), r.discounts.store);
+    prop_assert_eq!(col(|l| l.store_card), r.discounts.store_cards);
+    prop_assert_eq!(col(|l| l.cross_store), r.discounts.cross_store);
+    prop_assert_eq!(col(|l| l.allowance), r.discounts.allowance);
+    prop_assert_eq!(col(|l| l.envelopes), r.discounts.envelopes);
+    prop_assert_eq!(col(|l| l.pay), r.pay);
+    for (line, rec) in order.lines.iter().zip(&r.lines) {
+        prop_assert!(rec.pay >= Fen::ZERO, "a line went below its floor");
+        prop_assert_eq!(
+            rec.goods,
+            rec.presale_bonus + rec.discounts() + rec.deposit + rec.pay
+        );
+        if line.flash_sale {
+            prop_assert_eq!(
+                rec.envelopes,
+                Fen::ZERO,
+                "envelopes never touch flash-sale lines"
+            );
+        }
+    }
+    // No step takes more than its tools allow.
+    let coupon_off: Fen = r.coupons_used.iter().map(|&c| order.coupons[c].off).sum();
+    prop_assert!(r.discounts.item_coupons + r.discounts.store_cards <= coupon_off);
+    prop_assert!(r.envelopes_used.len() <= order.festival.envelope_limit);
+    for u in &r.envelopes_used {
+        let e = &order.envelopes[u.envelope];
+        prop_assert!(!e.expired);
+        prop_assert!(u.used > Fen::ZERO && u.used <= e.value);
+    }
+    prop_assert_eq!(r.envelope_value_used(), r.discounts.envelopes);
+    let earned: Fen = r.pools.iter().map(|p| p.earned).sum();
+    prop_assert!(r.discounts.cross_store + r.discounts.allowance <= earned);
+    if let CrossStore::Allowance { balance, .. } = order.festival.cross_store {
+        prop_assert!(r.discounts.allowance <= balance);
+        prop_assert_eq!(r.discounts.cross_store, Fen::ZERO);
+    }
+    let mut per_store = vec![0usize; order.stores.len()];
+    for &c in &r.coupons_used {
+        if let CouponTarget::Store(s) = order.coupons[c].target {
+            per_store[s] += 1;
+        }
+    }
+    prop_assert!(per_store.iter().all(|&n| n <= 1), "one card per store");
+    prop_assert_eq!(
+        r.is_refused(),
+        r.pay > order.wallet.spendable()
+            || order
+                .lines
+                .iter()
+                .any(|l| l.stock.is_some_and(|s| l.qty > s) || l.limit.is_some_and(|m| l.qty > m))
+    );
+    Ok(())
+}
+
+/// Every explicit plan, for the brute-force comparison.
+fn all_plans(order: &Order) -> Vec<Plan> {
+    let mut item_choices: Vec<Vec<Option<usize>>> = vec![vec![]];
+    for line in &order.lines {
+        let mut options = vec![None];
+        for (c, coupon) in order.coupons.iter().enumerate() {
+            if coupon.target == CouponTarget::Item(line.item.clone()) {
+                options.push(Some(c));
+            }
+        }
+        item_choices = item_choices
+            .into_iter()
+            .flat_map(|prefix| {
+                options.iter().map(move |&o| {
+                    let mut p = prefix.clone();
+                    p.push(o);
+                    p
+                })
+            })
+            .collect();
+    }
+    let mut card_choices: Vec<Vec<Option<usize>>> = vec![vec![]];
+    for s in 0..order.stores.len() {
+        let mut options = vec![None];
+        for (c, coupon) in order.coupons.iter().enumerate() {
+            if coupon.kind.is_store_card() && coupon.target == CouponTarget::Store(s) {
+                options.push(Some(c));
+            }
+        }
+        card_choices = card_choices
+            .into_iter()
+            .flat_map(|prefix| {
+                options.iter().map(move |&o| {
+                    let mut p = prefix.clone();
+                    p.push(o);
+                    p
+                })
+            })
+            .collect();
+    }
+    let n = order.envelopes.len();
+    let mut plans = Vec::new();
+    for items in &item_choices {
+        for cards in &card_choices {
+            for mask in 0u32..(1 << n) {
+                plans.push(Plan {
+                    item_coupons: Some(items.clone()),
+                    store_cards: Some(cards.clone()),
+                    envelopes: Some((0..n).map(|e| mask & (1 << e) != 0).collect()),
+                });
+            }
+        }
+    }
+    plans
+}
+
+fn score(r: &Receipt) -> (Fen, Fen, usize) {
+    (r.pay, r.envelope_value_used(), r.tools_used())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn default_checkout_holds_every_invariant(order in order_strategy(6, 6, 6)) {
+        let r = quote(&order);
+        check_receipt(&order, &r)?;
+    }
+
+    #[test]
+    fn best_plan_holds_every_invariant_and_never_pays_more(order in order_strategy(6, 6, 6)) {
+        let default = quote(&order);
+        let best = best_plan(&order);
+        check_receipt(&order, &best.receipt)?;
+        prop_assert!(best.receipt.pay <= default.pay);
+        prop_assert!(score(&best.receipt) <= score(&default));
+    }
+
+    #[test]
+    fn best_plan_matches_brute_force(order in order_strategy(3, 4, 4)) {
+        let best = best_plan(&order);
+        let brute = all_plans(&order)
+            .iter()
+            .map(|p| score(&checkout(&order, p)))
+            .min()
+            .expect("at least the empty plan");
+        prop_assert_eq!(score(&best.receipt), brute);
+    }
+
+    #[test]
+    fn largest_remainder_shares_are_exact(total in 0i64..1_000_000, weights in prop::collection::vec(0i64..100_000, 1..12)) {
+        let w: Vec<Fen> = weights.iter().map(|&x| Fen(x)).collect();
+        let shares = split::split(Fen(total), &w);
+        let sum: i64 = weights.iter().sum();
+        if sum > 0 {
+            prop_assert_eq!(shares.iter().map(|s| s.0).sum::<i64>(), total);
+            for (s, &wi) in shares.iter().zip(&weights) {
+                let exact = total as i128 * wi as i128;
+                // Each share is the exact quotient rounded down or up.
+                prop_assert!((s.0 as i128) * (sum as i128) >= exact - sum as i128 + 1 || wi == 0);
+                prop_assert!((s.0 as i128) * (sum as i128) <= exact + sum as i128 - 1 || wi == 0);
+            }
+        } else {
+            prop_assert!(shares.iter().all(|s| s.0 == 0));
+        }
+    }
+}
