@@ -1,0 +1,396 @@
+//! The app state machine: screens, overlays, settings. Pure — no terminal,
+//! no clock reads: every event comes with the `Instant` it happened at, so
+//! tests drive it with synthetic keys and made-up times.
+
+use std::time::Instant;
+
+use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
+
+use super::keymap::{Action, Context, Keymap};
+use super::settings::Settings;
+use crate::ui::Theme;
+use crate::ui::text::Lang;
+
+/// The smallest terminal the game draws in.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The title menu, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuItem {
+    /// Level select.
+    Play,
+    /// The two-page guide.
+    HowToPlay,
+    /// The high-score table.
+    HighScores,
+    /// Settings.
+    Settings,
+    /// Leave the game.
+    Quit,
+}
+
+impl MenuItem {
+    /// All entries, top to bottom.
+    pub const ALL: [MenuItem; 5] = [
+        MenuItem::Play,
+        MenuItem::HowToPlay,
+        MenuItem::HighScores,
+        MenuItem::Settings,
+        MenuItem::Quit,
+    ];
+}
+
+/// The rows of the settings screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingRow {
+    /// EN / 中文.
+    Language,
+    /// DFJK / arrows / 1-4.
+    LaneKeys,
+    /// Colour on/off.
+    Colour,
+    /// Reduce motion on/off.
+    ReduceMotion,
+}
+
+impl SettingRow {
+    /// All rows, top to bottom.
+    pub const ALL: [SettingRow; 4] = [
+        SettingRow::Language,
+        SettingRow::LaneKeys,
+        SettingRow::Colour,
+        SettingRow::ReduceMotion,
+    ];
+}
+
+/// The full-screen page being shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Title and menu.
+    Title,
+    /// How to play, page 0 or 1.
+    HowTo {
+        /// 0-based page.
+        page: u8,
+    },
+    /// Level select.
+    Levels,
+    /// High scores.
+    Scores,
+    /// Settings.
+    Settings,
+    /// A festival in progress.
+    Playing,
+}
+
+/// A card drawn over the screen; the top one gets the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// `?`: the keys of the screen below (and the level's rules).
+    Help,
+    /// `p` / Esc in play.
+    Pause,
+    /// `q` mid-game.
+    ConfirmQuit,
+}
+
+/// How the app was started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A level name to start at once.
+    pub level: Option<String>,
+    /// The RNG seed.
+    pub seed: Option<u64>,
+    /// Force a language (`--lang`), over the saved setting.
+    pub lang: Option<Lang>,
+    /// Force monochrome (NO_COLOR or `--no-color`).
+    pub mono: bool,
+}
+
+/// Everything the views need, and nothing about the terminal.
+#[derive(Debug)]
+pub struct App {
+    /// The page.
+    pub screen: Screen,
+    /// Cards over the page, bottom to top.
+    pub overlays: Vec<Overlay>,
+    /// Player settings.
+    pub settings: Settings,
+    /// Keys in force.
+    pub keymap: Keymap,
+    /// Styles in force.
+    pub theme: Theme,
+    /// NO_COLOR / `--no-color`: colour stays off whatever the setting.
+    pub force_mono: bool,
+    /// Title menu cursor.
+    pub title_sel: usize,
+    /// Settings cursor.
+    pub settings_sel: usize,
+    /// Which 11.11 fact the title shows.
+    pub fact: usize,
+    /// The terminal size, as last reported.
+    pub size: (u16, u16),
+    /// Set when the app should end.
+    pub quit: bool,
+    /// Set when something visible changed since the last draw.
+    pub dirty: bool,
+    /// Set when settings changed and should be saved.
+    pub settings_changed: bool,
+    seed: Option<u64>,
+}
+
+impl App {
+    /// A new app at the title screen.
+    pub fn new(settings: Settings, options: &Options, size: (u16, u16)) -> App {
+        let mut settings = settings;
+        if let Some(lang) = options.lang {
+            settings.lang = lang;
+        }
+        let mut app = App {
+            screen: Screen::Title,
+            overlays: Vec::new(),
+            keymap: Keymap::new(settings.preset),
+            theme: Theme::colour(),
+            force_mono: options.mono,
+            settings,
+            title_sel: 0,
+            settings_sel: 0,
+            fact: 1,
+            size,
+            quit: false,
+            dirty: true,
+            settings_changed: false,
+            seed: options.seed,
+        };
+        app.apply_settings();
+        app
+    }
+
+    /// The seed given on the command line, if any.
+    pub fn seed(&self) -> Option<u64> {
+        self.seed
+    }
+
+    /// Whether the terminal is below 80×24.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// The overlay on top, if any.
+    pub fn top_overlay(&self) -> Option<Overlay> {
+        self.overlays.last().copied()
+    }
+
+    fn apply_settings(&mut self) {
+        self.keymap = Keymap::new(self.settings.preset);
+        self.theme = if self.settings.colour && !self.force_mono {
+            Theme::colour()
+        } else {
+            Theme::mono()
+        };
+    }
+
+    /// Which key table is active now.
+    pub fn context(&self) -> Context {
+        match self.top_overlay() {
+            Some(_) => Context::Dialog,
+            None => self.screen_context(),
+        }
+    }
+
+    /// The key table of the screen itself (under any overlay).
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Playing => Context::Rain,
+            _ => Context::Menu,
+        }
+    }
+
+    /// Handles one terminal event that happened at `at`.
+    pub fn handle(&mut self, event: &Event, at: Instant) {
+        let _ = at;
+        match event {
+            Event::Key(key) => self.on_key(key),
+            Event::Resize(w, h) => {
+                self.size = (*w, *h);
+                self.dirty = true;
+            }
+            Event::Mouse(m) => {
+                if let MouseEventKind::Down(MouseButton::Left) = m.kind {
+                    self.on_click(m.column, m.row);
+                }
+            }
+            Event::FocusLost | Event::FocusGained | Event::Paste(_) => {}
+        }
+    }
+
+    /// SIGTERM / SIGHUP: end now.
+    pub fn terminate(&mut self) {
+        self.quit = true;
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) {
+        let Some(action) = self.keymap.map(self.context(), key) else {
+            return;
+        };
+        self.dirty = true;
+        match action {
+            Action::ForceQuit => {
+                self.quit = true;
+                return;
+            }
+            Action::Help => {
+                if self.top_overlay() == Some(Overlay::Help) {
+                    self.overlays.pop();
+                } else {
+                    self.overlays.push(Overlay::Help);
+                }
+                return;
+            }
+            _ => {}
+        }
+        if let Some(overlay) = self.top_overlay() {
+            self.on_overlay(overlay, action);
+            return;
+        }
+        match self.screen {
+            Screen::Title => self.on_title(action),
+            Screen::HowTo { page } => self.on_howto(page, action),
+            Screen::Levels => self.on_levels(action),
+            Screen::Scores => self.on_back_only(action),
+            Screen::Settings => self.on_settings(action),
+            Screen::Playing => {}
+        }
+    }
+
+    fn on_overlay(&mut self, overlay: Overlay, action: Action) {
+        match (overlay, action) {
+            (Overlay::Help, Action::Back | Action::Confirm) => {
+                self.overlays.pop();
+            }
+            (Overlay::Help, Action::Quit) => self.on_quit_key(),
+            _ => {}
+        }
+    }
+
+    fn on_quit_key(&mut self) {
+        self.quit = true;
+    }
+
+    fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+    }
+
+    fn back_to_title(&mut self) {
+        self.fact = self.fact.wrapping_add(1);
+        self.go(Screen::Title);
+    }
+
+    fn on_title(&mut self, action: Action) {
+        let n = MenuItem::ALL.len();
+        match action {
+            Action::Up => self.title_sel = (self.title_sel + n - 1) % n,
+            Action::Down => self.title_sel = (self.title_sel + 1) % n,
+            Action::Pick(i) if usize::from(i) < n => {
+                self.title_sel = usize::from(i);
+                self.select_title();
+            }
+            Action::Confirm => self.select_title(),
+            Action::ToggleLang => self.toggle_lang(),
+            Action::Quit | Action::Back => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn select_title(&mut self) {
+        match MenuItem::ALL[self.title_sel.min(MenuItem::ALL.len() - 1)] {
+            MenuItem::Play => self.go(Screen::Levels),
+            MenuItem::HowToPlay => self.go(Screen::HowTo { page: 0 }),
+            MenuItem::HighScores => self.go(Screen::Scores),
+            MenuItem::Settings => self.go(Screen::Settings),
+            MenuItem::Quit => self.quit = true,
+        }
+    }
+
+    fn toggle_lang(&mut self) {
+        self.settings.lang = self.settings.lang.toggled();
+        self.settings_changed = true;
+    }
+
+    fn on_howto(&mut self, page: u8, action: Action) {
+        match action {
+            Action::Left | Action::Up => self.go(Screen::HowTo { page: 0 }),
+            Action::Right | Action::Down | Action::Confirm if page == 0 => {
+                self.go(Screen::HowTo { page: 1 })
+            }
+            Action::Back | Action::Confirm => self.back_to_title(),
+            Action::Quit => self.quit = true,
+            Action::ToggleLang => self.toggle_lang(),
+            _ => {}
+        }
+    }
+
+    fn on_levels(&mut self, action: Action) {
+        self.on_back_only(action);
+    }
+
+    fn on_back_only(&mut self, action: Action) {
+        match action {
+            Action::Back => self.back_to_title(),
+            Action::Quit => self.quit = true,
+            Action::ToggleLang => self.toggle_lang(),
+            _ => {}
+        }
+    }
+
+    fn on_settings(&mut self, action: Action) {
+        let n = SettingRow::ALL.len();
+        match action {
+            Action::Up => self.settings_sel = (self.settings_sel + n - 1) % n,
+            Action::Down => self.settings_sel = (self.settings_sel + 1) % n,
+            Action::Left | Action::Right | Action::Confirm => {
+                let forward = action != Action::Left;
+                self.change_setting(SettingRow::ALL[self.settings_sel.min(n - 1)], forward);
+            }
+            Action::ToggleLang => self.toggle_lang(),
+            Action::Back => self.back_to_title(),
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn change_setting(&mut self, row: SettingRow, forward: bool) {
+        match row {
+            SettingRow::Language => self.settings.lang = self.settings.lang.toggled(),
+            SettingRow::LaneKeys => self.settings.preset = self.settings.preset.cycled(forward),
+            SettingRow::Colour => self.settings.colour = !self.settings.colour,
+            SettingRow::ReduceMotion => self.settings.reduce_motion = !self.settings.reduce_motion,
+        }
+        self.settings_changed = true;
+        self.apply_settings();
+    }
+
+    fn on_click(&mut self, column: u16, row: u16) {
+        if self.screen != Screen::Title || self.top_overlay().is_some() || self.too_small() {
+            return;
+        }
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        if let Some(i) = crate::ui::title::menu_hit(area, column, row) {
+            self.title_sel = i;
+            self.dirty = true;
+            self.select_title();
+        }
+    }
+
+    /// When the loop must wake even without input; `None` = sleep until a key.
+    pub fn deadline(&self) -> Option<Instant> {
+        None
+    }
+
+    /// Brings timed state up to `now` (the game clock, animations).
+    pub fn advance(&mut self, now: Instant) {
+        let _ = now;
+    }
+}

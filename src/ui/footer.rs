@@ -1,0 +1,147 @@
+//! The last row: only the keys that work now, generated from the keymap.
+//! Keys bold, labels plain, ` · ` between.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::Theme;
+use super::text::{Lang, Text, t};
+use crate::app::keymap::{Action, Context, Keymap, key_name};
+use crate::app::state::{App, Overlay, Screen};
+
+/// One legend entry: the keys as written, then what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// e.g. `↑↓`, `Enter`.
+    pub keys: String,
+    /// e.g. `choose`.
+    pub label: String,
+}
+
+impl Hint {
+    /// A hint from literal text.
+    pub fn new(keys: impl Into<String>, label: impl Into<String>) -> Hint {
+        Hint {
+            keys: keys.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// The first key bound to each action, concatenated (`↑` + `↓` → `↑↓`).
+pub fn keys(km: &Keymap, ctx: Context, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|a| km.keys_for(ctx, *a).first().map(|k| key_name(*k)))
+        .collect()
+}
+
+fn hint(km: &Keymap, ctx: Context, actions: &[Action], label: &str) -> Option<Hint> {
+    let k = keys(km, ctx, actions);
+    (!k.is_empty()).then(|| Hint::new(k, label))
+}
+
+/// `q quit`: the one key the legends write in lower case, as players type it.
+fn quit_hint(km: &Keymap, ctx: Context, lang: Lang) -> Option<Hint> {
+    hint(km, ctx, &[Action::Quit], t(lang, Text::Quit)).map(|mut h| {
+        h.keys = h.keys.to_lowercase();
+        h
+    })
+}
+
+/// The legend for the app's current screen and overlay.
+pub fn hints(app: &App) -> Vec<Hint> {
+    let lang = app.settings.lang;
+    let km = &app.keymap;
+    let ctx = app.context();
+    let tx = |k| t(lang, k);
+    let help = Hint::new("?", tx(Text::Help));
+    let quit = quit_hint(km, ctx, lang);
+    let v: Vec<Option<Hint>> = match app.top_overlay() {
+        Some(Overlay::Help) => vec![Some(Hint::new("? Esc", tx(Text::Back)))],
+        Some(Overlay::Pause) => vec![
+            hint(km, ctx, &[Action::Pause], tx(Text::Resume)),
+            Some(help),
+            quit,
+        ],
+        Some(Overlay::ConfirmQuit) => vec![
+            hint(km, ctx, &[Action::Yes], tx(Text::QuitYes)),
+            hint(km, ctx, &[Action::No], tx(Text::QuitNo)),
+        ],
+        None => return screen_hints(app),
+    };
+    v.into_iter().flatten().collect()
+}
+
+/// The legend of the screen itself, ignoring overlays (the help card
+/// lists these).
+pub fn screen_hints(app: &App) -> Vec<Hint> {
+    let lang = app.settings.lang;
+    let km = &app.keymap;
+    let ctx = app.screen_context();
+    let tx = |k| t(lang, k);
+    let help = Hint::new("?", tx(Text::Help));
+    let quit = quit_hint(km, ctx, lang);
+    let back = hint(km, ctx, &[Action::Back], tx(Text::Back));
+    let v: Vec<Option<Hint>> = match app.screen {
+        Screen::Title => vec![
+            hint(km, ctx, &[Action::Up, Action::Down], tx(Text::Choose)),
+            hint(km, ctx, &[Action::Confirm], tx(Text::Select)),
+            hint(km, ctx, &[Action::ToggleLang], "EN/中文"),
+            Some(help),
+            quit,
+        ],
+        Screen::HowTo { .. } => vec![
+            hint(km, ctx, &[Action::Left, Action::Right], tx(Text::Page)),
+            Some(help),
+            back,
+            quit,
+        ],
+        Screen::Levels => vec![
+            hint(km, ctx, &[Action::Up, Action::Down], tx(Text::Choose)),
+            hint(km, ctx, &[Action::Confirm], tx(Text::PlayLevel)),
+            Some(help),
+            back,
+            quit,
+        ],
+        Screen::Settings => vec![
+            hint(km, ctx, &[Action::Up, Action::Down], tx(Text::Choose)),
+            hint(km, ctx, &[Action::Left, Action::Right], tx(Text::Change)),
+            Some(help),
+            back,
+        ],
+        Screen::Scores => vec![Some(help), back, quit],
+        Screen::Playing => vec![Some(help), quit],
+    };
+    v.into_iter().flatten().collect()
+}
+
+/// Renders hints as a line: keys bold, labels plain.
+pub fn line<'a>(theme: &Theme, hints: &'a [Hint]) -> Line<'a> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, h) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(h.keys.as_str(), theme.key));
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(h.label.as_str()));
+    }
+    Line::from(spans)
+}
+
+/// Draws the footer for the app.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let hints = hints(app);
+    line(theme, &hints).render(area, buf);
+}
+
+/// The language toggle label, for the help overlay.
+pub fn lang_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "EN/中文",
+        Lang::Zh => "中文/EN",
+    }
+}

@@ -1,0 +1,167 @@
+//! How to play: page 1 the three phases, page 2 every key.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::Theme;
+use super::text::{Lang, Text, t};
+use crate::app::state::App;
+
+fn phases(lang: Lang) -> [(&'static str, &'static [&'static str]); 3] {
+    match lang {
+        Lang::En => [
+            (
+                "1 WARM-UP",
+                &[
+                    "Press a lane's key when an envelope is in the CATCH band.",
+                    "",
+                    "  [¥]      [★]",
+                    "═══ CATCH ═══",
+                    "",
+                    "Streaks make combos; empty presses end them.",
+                ],
+            ),
+            (
+                "2 11.11 DAY",
+                &[
+                    "The clock runs 00:00 → 24:00 in a few minutes: fill your cart and pay.",
+                    "",
+                    "Discounts stack: item coupon → store discount → store card → ¥40 off every ¥300 → envelopes.",
+                    "",
+                    "Mind your budget.",
+                ],
+            ),
+            (
+                "3 MIDNIGHT",
+                &[
+                    "Unused envelopes expire.",
+                    "",
+                    "Score: savings, wishlist catches — minus waste and 剁手 (spending past your own budget).",
+                    "",
+                    "Then: the best plan, and your day beside the real GMV records.",
+                ],
+            ),
+        ],
+        Lang::Zh => [
+            (
+                "1 预热",
+                &[
+                    "红包落到“接住区”时，按下该车道的键。",
+                    "",
+                    "  [¥]      [★]",
+                    "═══ 接住区 ═══",
+                    "",
+                    "连续接住得连击；空按会中断连击。",
+                ],
+            ),
+            (
+                "2 双十一当天",
+                &[
+                    "时钟在几分钟内从 00:00 走到 24:00：装满购物车并付款。",
+                    "",
+                    "优惠叠加：单品券 → 店铺满减 → 店铺券 → 跨店每满 300 减 40 → 红包。",
+                    "",
+                    "注意预算。",
+                ],
+            ),
+            (
+                "3 午夜",
+                &[
+                    "未用的红包过期。",
+                    "",
+                    "得分：省下的钱、心愿单——减去浪费和剁手（超出自己的预算）。",
+                    "",
+                    "然后：最优方案，以及你的一天与历年真实成交额对比。",
+                ],
+            ),
+        ],
+    }
+}
+
+fn keys(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.settings.lang;
+    let (lanes, also) = app.keymap.lane_legend();
+    let row = |k: String, label: &str| {
+        Line::from(vec![
+            Span::styled(format!("{k:>14}"), theme.key),
+            Span::raw(format!("  {label}")),
+        ])
+    };
+    let en = lang == Lang::En;
+    vec![
+        row(
+            lanes,
+            &format!(
+                "{} ({} {})",
+                t(lang, Text::CatchKeys),
+                t(lang, Text::Also),
+                also.join(if en { " and " } else { " / " })
+            ),
+        ),
+        row(
+            "↑ ↓ ← →".into(),
+            if en {
+                "move (menus, shop)"
+            } else {
+                "移动（菜单、商店）"
+            },
+        ),
+        row("Tab".into(), if en { "next store" } else { "下一家店" }),
+        row(
+            "A / X".into(),
+            if en {
+                "add to cart / remove"
+            } else {
+                "加入 / 移出购物车"
+            },
+        ),
+        row("C".into(), if en { "check out" } else { "结算" }),
+        row("/".into(), if en { "search" } else { "搜索" }),
+        row("S".into(), if en { "skip ahead" } else { "跳过" }),
+        row("P Esc".into(), t(lang, Text::Pause)),
+        row("?".into(), t(lang, Text::Help)),
+        row("L".into(), "EN/中文"),
+        row("q".into(), t(lang, Text::Quit)),
+        row("Ctrl-C".into(), t(lang, Text::CtrlCQuit)),
+    ]
+}
+
+/// Draws How to play, `page` 0 or 1.
+pub fn render(app: &App, theme: &Theme, page: u8, hud: Rect, body: Rect, buf: &mut Buffer) {
+    let lang = app.settings.lang;
+    let title = t(lang, Text::HowToPlay).to_uppercase();
+    let page_label = match lang {
+        Lang::En => format!("page {} of 2", page + 1),
+        Lang::Zh => format!("第 {} / 2 页", page + 1),
+    };
+    super::hud::bar(theme, &["double11".into(), title], &[page_label], hud, buf);
+    if page == 0 {
+        let cols: [Rect; 3] = body.layout(&Layout::horizontal([Constraint::Ratio(1, 3); 3]));
+        for ((name, text), col) in phases(lang).into_iter().zip(cols) {
+            let block = Block::bordered()
+                .border_style(theme.border)
+                .title(Span::styled(format!(" {name} "), theme.gold));
+            let inner = block.inner(col);
+            block.render(col, buf);
+            let lines: Vec<Line> = text.iter().map(|s| Line::raw(*s)).collect();
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+        }
+    } else {
+        let block = Block::bordered()
+            .border_style(theme.border)
+            .title(Span::styled(
+                match lang {
+                    Lang::En => " KEYS ",
+                    Lang::Zh => " 按键 ",
+                },
+                theme.gold,
+            ));
+        let inner = block.inner(body);
+        block.render(body, buf);
+        Paragraph::new(keys(app, theme)).render(inner, buf);
+    }
+}
