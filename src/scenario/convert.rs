@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::error::Problems;
-use super::location::Location;
+use super::ids::Ids;
 use super::schema::{
     RawCoupon, RawDiscount, RawEnvelope, RawFestival, RawLine, RawPresale, RawScenario, RawStore,
     RawTier, RawWallet, Yuan,
@@ -22,10 +22,21 @@ use crate::rules::{
 /// The envelope limit when a festival does not set one (the real rule: 10).
 const DEFAULT_ENVELOPE_LIMIT: usize = 10;
 
+/// The most units one cart line may hold.
+const MAX_QTY: i64 = 1_000_000;
+
+/// The most a cart may cost, and the most a wallet's envelopes may be worth,
+/// in fen (a trillion yuan, as for any single amount): beyond it the engine's
+/// sums could overflow.
+const MAX_TOTAL: i128 = 100_000_000_000_000;
+
 /// Builds the order, recording every problem in `problems`. The order is
 /// only meaningful when no problem was recorded.
 pub(crate) fn convert(raw: RawScenario, problems: &mut Problems<'_>) -> Order {
-    let mut c = Converter { problems };
+    let mut c = Converter {
+        problems,
+        cart_total: 0,
+    };
     let festival = raw
         .festival
         .map_or_else(Festival::default, |f| c.festival(f));
@@ -52,6 +63,8 @@ pub(crate) fn convert(raw: RawScenario, problems: &mut Problems<'_>) -> Order {
 
 struct Converter<'p, 't> {
     problems: &'p mut Problems<'t>,
+    /// Σ price × qty of the lines so far, in fen.
+    cart_total: i128,
 }
 
 impl Converter<'_, '_> {
@@ -116,6 +129,19 @@ impl Converter<'_, '_> {
             );
         }
         n.max(least)
+    }
+
+    /// A line's quantity: 1 to [`MAX_QTY`].
+    fn quantity(&mut self, value: &Spanned<i64>) -> i64 {
+        let n = self.count(value, 1, "a quantity");
+        if n > MAX_QTY {
+            self.problems.at(
+                value.span(),
+                format!("expected a quantity of at most {MAX_QTY}, found {n}"),
+            );
+            return MAX_QTY;
+        }
+        n
     }
 
     fn festival(&mut self, raw: RawFestival) -> Festival {
@@ -234,10 +260,15 @@ impl Converter<'_, '_> {
     fn line(&mut self, raw: RawLine, index: &HashMap<String, usize>) -> CartLine {
         let store = self.store_ref(&raw.store, index);
         let price = self.money(&raw.price);
-        let qty = raw
-            .qty
-            .as_ref()
-            .map_or(1, |q| self.count(q, 1, "a quantity"));
+        let qty = raw.qty.as_ref().map_or(1, |q| self.quantity(q));
+        let before = self.cart_total;
+        self.cart_total += i128::from(price.get()) * i128::from(qty);
+        if before <= MAX_TOTAL && self.cart_total > MAX_TOTAL {
+            self.problems.at(
+                raw.price.span(),
+                "expected a cart of at most a trillion yuan in all, found more with this line",
+            );
+        }
         let presale = raw.presale.as_ref().map(|p| self.presale(p, price));
         CartLine {
             item: raw.item.into_inner(),
@@ -381,11 +412,21 @@ impl Converter<'_, '_> {
 
     fn envelopes(&mut self, raw: Vec<RawEnvelope>) -> Vec<Envelope> {
         let mut ids = Ids::new("envelope");
+        let mut total: i128 = 0;
         raw.into_iter()
             .map(|e| {
                 ids.check(&e.id, self.problems);
+                let value = self.money(&e.value);
+                let before = total;
+                total += i128::from(value.get());
+                if before <= MAX_TOTAL && total > MAX_TOTAL {
+                    self.problems.at(
+                        e.value.span(),
+                        "expected envelopes worth at most a trillion yuan in all, found more with this one",
+                    );
+                }
                 Envelope {
-                    value: self.money(&e.value),
+                    value,
                     min_spend: self.optional_money(e.min_spend.as_ref()),
                     expired: e.expired,
                     id: e.id.into_inner(),
@@ -398,45 +439,6 @@ impl Converter<'_, '_> {
         Wallet {
             balance: self.optional_money(raw.balance.as_ref()),
             credit: self.optional_money(raw.credit.as_ref()),
-        }
-    }
-}
-
-/// The ids seen so far in one namespace (stores, coupons or envelopes).
-struct Ids {
-    what: &'static str,
-    seen: HashMap<String, Range<usize>>,
-}
-
-impl Ids {
-    fn new(what: &'static str) -> Ids {
-        Ids {
-            what,
-            seen: HashMap::new(),
-        }
-    }
-
-    /// Records `id`; a problem if it is empty or was seen before.
-    fn check(&mut self, id: &Spanned<String>, problems: &mut Problems<'_>) {
-        let what = self.what;
-        if id.get_ref().is_empty() {
-            problems.at(id.span(), format!("expected a {what} id, found \"\""));
-            return;
-        }
-        match self.seen.get(id.get_ref()) {
-            Some(first) => {
-                let at = Location::of_offset(problems.text(), first.start);
-                problems.at(
-                    id.span(),
-                    format!(
-                        "expected a unique {what} id, found {:?} again (first at {at})",
-                        id.get_ref()
-                    ),
-                );
-            }
-            None => {
-                self.seen.insert(id.get_ref().clone(), id.span());
-            }
         }
     }
 }

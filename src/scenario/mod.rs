@@ -16,6 +16,7 @@
 
 mod convert;
 mod error;
+mod ids;
 mod location;
 mod schema;
 

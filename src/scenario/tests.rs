@@ -409,3 +409,27 @@ fn an_unreadable_file_is_one_error_without_a_place() {
             .starts_with("/nonexistent/double11/scenario.toml: cannot read the scenario file")
     );
 }
+
+#[test]
+fn sizes_that_could_overflow_the_engine_are_refused() {
+    let base = "[[stores]]\nid = \"a\"\n[[cart]]\nitem = \"x\"\nstore = \"a\"\nprice = 1000000\n";
+    one_error(
+        &format!("{base}qty = 9223372036854775807\n"),
+        "7:7",
+        "expected a quantity of at most 1000000",
+    );
+    let many = "[[cart]]\nitem = \"x\"\nstore = \"a\"\nprice = 1000000000000\n";
+    let text = format!("[[stores]]\nid = \"a\"\n{many}{many}");
+    one_error(
+        &text,
+        "10:9",
+        "expected a cart of at most a trillion yuan in all",
+    );
+    let envelope = "[[envelopes]]\nid = \"e\"\nvalue = 1000000000000\n";
+    let text = format!("{envelope}{}", envelope.replace("\"e\"", "\"f\""));
+    one_error(
+        &text,
+        "6:9",
+        "expected envelopes worth at most a trillion yuan",
+    );
+}
