@@ -1,0 +1,221 @@
+//! The simulated crowd: it buys the same stock the player wants, minute by
+//! clock minute, and its sales roll up the big-screen GMV counter.
+//!
+//! - A regular item: the crowd buys `crowd`% of the 00:00 stock by midnight,
+//!   spread over the day like the level's hourly GMV weights.
+//! - A flash-sale item opens at its event's time and the crowd buys all of it
+//!   within `minutes` (+0–50%, drawn per item at the start; game invention)
+//!   — "if a discount is released at 12:01 a.m., you might have until
+//!   12:05 a.m. to get it" (TechNode 2020, mechanics-sources §3.6).
+//! - A rush multiplies the regular crowd's pace by its factor until midnight.
+//! - Presale stock is the reserved lots: the crowd does not touch it.
+//! - Runway items sell only while on stage (see [`super::day::Show`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::GameRng;
+use crate::level::{DAY_MINUTES, EventKind, GmvSpec, Level};
+use crate::money::Fen;
+
+/// A flash sale's timing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flash {
+    /// Clock minute it opens.
+    pub opens: u16,
+    /// Clock minutes after opening by which the crowd has bought it all.
+    pub sellout_minutes: u16,
+}
+
+/// One item's stock through the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stock {
+    /// Units at 00:00.
+    pub start: u32,
+    /// Units left.
+    pub left: u32,
+    /// Units the crowd bought.
+    pub crowd_sold: u32,
+    /// Units the player bought.
+    pub player_bought: u32,
+    /// Clock minute it sold out, if it did.
+    pub sold_out_at: Option<u16>,
+    /// Flash-sale timing, for flash items.
+    pub flash: Option<Flash>,
+}
+
+impl Stock {
+    /// Percent of the 00:00 stock left (for the stock bar).
+    pub fn percent_left(&self) -> u32 {
+        if self.start == 0 {
+            0
+        } else {
+            self.left * 100 / self.start
+        }
+    }
+
+    fn take(&mut self, n: u32, minute: u16) -> u32 {
+        let n = n.min(self.left);
+        self.left -= n;
+        if self.left == 0 && n > 0 && self.sold_out_at.is_none() {
+            self.sold_out_at = Some(minute);
+        }
+        n
+    }
+
+    /// The player buys `n` (checked against `left` by the checkout).
+    pub fn player_buys(&mut self, n: u32, minute: u16) {
+        let n = self.take(n, minute);
+        self.player_bought += n;
+    }
+
+    /// The crowd buys up to `n`.
+    pub fn crowd_buys(&mut self, n: u32, minute: u16) {
+        let n = self.take(n, minute);
+        self.crowd_sold += n;
+    }
+}
+
+/// The stock of every item at 00:00 (flash sellout times drawn now).
+pub fn opening_stock(level: &Level, rng: &mut GameRng) -> Vec<Stock> {
+    let mut stock: Vec<Stock> = level
+        .items
+        .iter()
+        .map(|it| Stock {
+            start: it.stock,
+            left: it.stock,
+            crowd_sold: 0,
+            player_bought: 0,
+            sold_out_at: None,
+            flash: None,
+        })
+        .collect();
+    for e in &level.events {
+        if e.kind != EventKind::FlashSale {
+            continue;
+        }
+        for id in &e.items {
+            if let Some(k) = level.item_index(id) {
+                let extra = rng.below(u64::from(e.minutes / 2) + 1) as u16;
+                stock[k].flash = Some(Flash {
+                    opens: e.at.minutes(),
+                    sellout_minutes: e.minutes.max(1) + extra,
+                });
+            }
+        }
+    }
+    stock
+}
+
+/// Cumulative GMV weight at clock minute `m` (each minute of hour h weighs hourly[h]).
+fn cum_weight(hourly: &[u32], m: u16) -> i128 {
+    let m = m.min(DAY_MINUTES);
+    let h = usize::from(m / 60);
+    let full: i128 = hourly.iter().take(h).map(|&w| i128::from(w) * 60).sum();
+    let part = hourly
+        .get(h)
+        .map_or(0, |&w| i128::from(w) * i128::from(m % 60));
+    full + part
+}
+
+/// The crowd's purchases during clock minute `m` (from m to m + 1).
+pub fn crowd_minute(level: &Level, stock: &mut [Stock], m: u16, rush: Option<u32>) {
+    let total = cum_weight(&level.gmv.hourly, DAY_MINUTES).max(1);
+    for (k, it) in level.items.iter().enumerate() {
+        let s = &mut stock[k];
+        if it.runway || it.presale.is_some() {
+            continue;
+        }
+        let due = match s.flash {
+            Some(f) => {
+                if m < f.opens {
+                    continue;
+                }
+                let since = i64::from(m + 1 - f.opens);
+                let expected = i64::from(s.start) * since.min(i64::from(f.sellout_minutes))
+                    / i64::from(f.sellout_minutes);
+                expected - i64::from(s.crowd_sold)
+            }
+            None => {
+                let target = i128::from(s.start) * i128::from(it.crowd) / 100;
+                let now = target * cum_weight(&level.gmv.hourly, m) / total;
+                let next = target * cum_weight(&level.gmv.hourly, m + 1) / total;
+                let catch_up = next as i64 - i64::from(s.crowd_sold);
+                match rush {
+                    // The rush buys `factor` times the minute's share.
+                    Some(f) => catch_up.max((next - now) as i64 * i64::from(f)),
+                    None => catch_up,
+                }
+            }
+        };
+        if due > 0 {
+            s.crowd_buys(due.min(i64::from(u32::MAX)) as u32, m);
+        }
+    }
+}
+
+/// The big screen's GMV after the clock has run `ticks` of a `day_ticks` day.
+pub fn gmv_at(gmv: &GmvSpec, ticks: u64, day_ticks: u64) -> Fen {
+    let total_w = cum_weight(&gmv.hourly, DAY_MINUTES).max(1);
+    let day_ticks = i128::from(day_ticks.max(1));
+    let t = i128::from(ticks).min(day_ticks);
+    // Position in minutes × day_ticks, to interpolate inside a minute.
+    let pos = t * i128::from(DAY_MINUTES);
+    let m = (pos / day_ticks) as u16;
+    let frac = pos % day_ticks;
+    let w_minute = gmv
+        .hourly
+        .get(usize::from(m / 60))
+        .map_or(0, |&w| i128::from(w));
+    let cum = cum_weight(&gmv.hourly, m) * day_ticks + w_minute * frac;
+    Fen((i128::from(gmv.total.0) * cum / (total_w * day_ticks)) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat() -> GmvSpec {
+        GmvSpec {
+            total: Fen(24_000_00),
+            hourly: vec![1; 24],
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn gmv_rolls_from_zero_to_the_total() {
+        let g = flat();
+        assert_eq!(gmv_at(&g, 0, 14_400), Fen::ZERO);
+        assert_eq!(gmv_at(&g, 7_200, 14_400), Fen(12_000_00));
+        assert_eq!(gmv_at(&g, 14_400, 14_400), Fen(24_000_00));
+        let mut last = Fen::ZERO;
+        for t in 0..=14_400 {
+            let v = gmv_at(&g, t, 14_400);
+            assert!(v >= last);
+            last = v;
+        }
+    }
+
+    #[test]
+    fn a_flash_sale_sells_out_on_time() {
+        let mut s = Stock {
+            start: 50,
+            left: 50,
+            crowd_sold: 0,
+            player_bought: 0,
+            sold_out_at: None,
+            flash: Some(Flash {
+                opens: 0,
+                sellout_minutes: 3,
+            }),
+        };
+        let level_items = 50;
+        for m in 0..3u16 {
+            let since = i64::from(m + 1);
+            let expected = level_items * since / 3;
+            s.crowd_buys((expected - i64::from(s.crowd_sold)) as u32, m);
+        }
+        assert_eq!(s.left, 0);
+        assert_eq!(s.sold_out_at, Some(2));
+    }
+}

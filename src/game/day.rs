@@ -1,0 +1,654 @@
+//! The 11.11 day: the clock, the shop (store tabs, item rows, search), the
+//! cart, the overlays (checkout review, refusal card), notices and the
+//! "see now, buy now" show. Checkout itself is in [`super::checkout`].
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::Clock;
+use super::crowd::{self, Stock};
+use super::{GameRng, GameState, Input, Phase, TICKS_PER_SECOND, results};
+use crate::level::{ClockTime, DAY_MINUTES, Level};
+use crate::money::Fen;
+
+/// How long a notice shows (2.5 s of running time).
+pub const NOTICE_TICKS: u64 = 150;
+
+/// One cart line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartEntry {
+    /// Index into the level's items.
+    pub item: usize,
+    /// Units.
+    pub qty: u32,
+}
+
+/// Why a checkout was refused (nothing was paid).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refused {
+    /// Not enough stock (the crowd bought it).
+    OutOfStock {
+        /// Item id.
+        item: String,
+        /// Wanted.
+        wanted: i64,
+        /// Left.
+        left: i64,
+    },
+    /// Over the per-person limit (counting earlier purchases).
+    OverLimit {
+        /// Item id.
+        item: String,
+        /// Wanted.
+        wanted: i64,
+        /// Units still allowed.
+        limit: i64,
+    },
+    /// Balance + credit do not cover it.
+    OverCredit {
+        /// To pay.
+        total: Fen,
+        /// Cash + credit left.
+        available: Fen,
+        /// Shortfall.
+        short_by: Fen,
+    },
+    /// Not on sale now: a flash sale not open yet, a look gone from the runway.
+    NotOnSale {
+        /// Item id.
+        item: String,
+        /// When it opens, if it will.
+        opens: Option<ClockTime>,
+    },
+}
+
+/// What covers the shop.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Overlay {
+    /// Nothing: browsing.
+    #[default]
+    None,
+    /// The checkout review (the receipt step by step; nothing charged yet).
+    /// `best`: priced with the best plan instead of the default picks.
+    Review {
+        /// Use the best plan.
+        best: bool,
+    },
+    /// "Checkout refused · nothing was paid", with every reason.
+    Refused(Vec<Refused>),
+}
+
+/// A short message for the shop's status line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoticeKind {
+    /// One more unit in the cart.
+    Added {
+        /// Item index.
+        item: usize,
+    },
+    /// One unit fewer.
+    Removed {
+        /// Item index.
+        item: usize,
+    },
+    /// A flash-sale item before its time.
+    NotYet {
+        /// Item index.
+        item: usize,
+        /// Opening time.
+        opens: ClockTime,
+    },
+    /// Sold out.
+    SoldOut {
+        /// Item index.
+        item: usize,
+    },
+    /// At the per-person limit.
+    AtLimit {
+        /// Item index.
+        item: usize,
+        /// The limit.
+        limit: u32,
+    },
+    /// A presale item without a reservation (the deposit window is over).
+    NotReserved {
+        /// Item index.
+        item: usize,
+    },
+    /// A presale balance is paid for the reserved quantity only.
+    PresaleQty {
+        /// Item index.
+        item: usize,
+    },
+    /// Paid.
+    Paid {
+        /// Charged.
+        pay: Fen,
+        /// Saved.
+        saved: Fen,
+    },
+    /// The cart is empty.
+    CartEmpty,
+    /// An event fired (index into the level's events).
+    Event {
+        /// Event index.
+        event: usize,
+    },
+    /// A rain event came but no draws are left today.
+    NoDrawsLeft,
+}
+
+/// A notice and when it fades (in running ticks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// What.
+    pub kind: NoticeKind,
+    /// Running tick it fades.
+    pub until: u64,
+}
+
+/// A bought line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseLine {
+    /// Item index.
+    pub item: usize,
+    /// Units.
+    pub qty: u32,
+    /// Festival price × qty.
+    pub goods: Fen,
+    /// Charged now for the line.
+    pub pay: Fen,
+    /// Deposit paid in the warm-up for it.
+    pub deposit: Fen,
+}
+
+/// One accepted checkout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purchase {
+    /// Clock minute.
+    pub minute: u16,
+    /// Lines.
+    pub lines: Vec<PurchaseLine>,
+    /// Goods.
+    pub goods: Fen,
+    /// Discounts + presale bonus.
+    pub saved: Fen,
+    /// Charged.
+    pub pay: Fen,
+    /// Of which cash.
+    pub cash: Fen,
+    /// Of which credit.
+    pub credit: Fen,
+    /// Envelope value used.
+    pub envelopes_used: Fen,
+    /// Bought on the runway.
+    pub runway: bool,
+}
+
+/// A "see now, buy now" show in progress (the clock is stopped).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Show {
+    /// Index into the level's events.
+    pub event: usize,
+    /// The looks' items, in order.
+    pub looks: Vec<usize>,
+    /// Ticks each look stays on stage.
+    pub look_ticks: u64,
+    /// Ticks the show has run.
+    pub elapsed: u64,
+}
+
+impl Show {
+    /// The look on stage (index into `looks`), `None` once the show is over.
+    pub fn current(&self) -> Option<usize> {
+        let i = (self.elapsed / self.look_ticks) as usize;
+        (i < self.looks.len()).then_some(i)
+    }
+
+    /// The item on stage.
+    pub fn on_stage(&self) -> Option<usize> {
+        self.current().map(|i| self.looks[i])
+    }
+
+    /// Ticks the current look has left.
+    pub fn look_left(&self) -> u64 {
+        self.look_ticks - self.elapsed % self.look_ticks
+    }
+}
+
+/// The day's state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Day {
+    /// Ticks the clock has run (it stops for rains and shows).
+    pub ticks: u64,
+    /// The clock minute the crowd has been simulated up to.
+    pub minute: u16,
+    /// Per item.
+    pub stock: Vec<Stock>,
+    /// Events in firing order (indices into the level's events).
+    pub schedule: Vec<usize>,
+    /// How many of `schedule` have fired.
+    pub fired: usize,
+    /// The rush factor once the rush is on.
+    pub rush: Option<u32>,
+    /// The show on the runway.
+    pub show: Option<Show>,
+    /// Runway items already walked (no longer buyable).
+    pub runway_gone: Vec<usize>,
+    /// The selected store tab.
+    pub store_tab: usize,
+    /// The selected row of the visible list.
+    pub item_row: usize,
+    /// The search filter.
+    pub search: String,
+    /// The cart.
+    pub cart: Vec<CartEntry>,
+    /// The selected cart line.
+    pub cart_row: usize,
+    /// What covers the shop.
+    pub overlay: Overlay,
+    /// The status line.
+    pub notice: Option<Notice>,
+    /// Events that fired: (event index, clock minute).
+    pub news: Vec<(usize, u16)>,
+    /// Accepted checkouts.
+    pub purchases: Vec<Purchase>,
+}
+
+impl Day {
+    /// The day before 00:00.
+    pub fn new(level: &Level, rng: &mut GameRng) -> Day {
+        let mut schedule: Vec<usize> = (0..level.events.len()).collect();
+        schedule.sort_by_key(|&i| (level.events[i].at, i));
+        Day {
+            ticks: 0,
+            minute: 0,
+            stock: crowd::opening_stock(level, rng),
+            schedule,
+            fired: 0,
+            rush: None,
+            show: None,
+            runway_gone: Vec::new(),
+            store_tab: 0,
+            item_row: 0,
+            search: String::new(),
+            cart: Vec::new(),
+            cart_row: 0,
+            overlay: Overlay::None,
+            notice: None,
+            news: Vec::new(),
+            purchases: Vec::new(),
+        }
+    }
+
+    /// The items the list shows: the store tab's, or every store's matching
+    /// the search (by item or store name, case-insensitive). Runway items
+    /// only walk in shows.
+    pub fn visible_items(&self, level: &Level) -> Vec<usize> {
+        let needle = self.search.to_lowercase();
+        level
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| !it.runway)
+            .filter(|(_, it)| {
+                if needle.is_empty() {
+                    level.store_index(&it.store) == Some(self.store_tab)
+                } else {
+                    let store = level
+                        .store_index(&it.store)
+                        .map_or("", |s| level.stores[s].name.as_str());
+                    it.name.to_lowercase().contains(&needle)
+                        || store.to_lowercase().contains(&needle)
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The selected item, if the list has one.
+    pub fn selected_item(&self, level: &Level) -> Option<usize> {
+        self.visible_items(level).get(self.item_row).copied()
+    }
+
+    /// Units of `item` in the cart.
+    pub fn in_cart(&self, item: usize) -> u32 {
+        self.cart
+            .iter()
+            .filter(|c| c.item == item)
+            .map(|c| c.qty)
+            .sum()
+    }
+
+    /// Everything paid at checkouts.
+    pub fn paid_total(&self) -> Fen {
+        self.purchases.iter().map(|p| p.pay).sum()
+    }
+
+    /// Everything saved at checkouts.
+    pub fn saved_total(&self) -> Fen {
+        self.purchases.iter().map(|p| p.saved).sum()
+    }
+
+    /// Events still to come, in order (indices into the level's events).
+    pub fn upcoming(&self) -> &[usize] {
+        &self.schedule[self.fired.min(self.schedule.len())..]
+    }
+
+    /// Ticks until the next visible change: the clock minute, the seconds to
+    /// midnight, a look on the runway, a notice fading.
+    pub fn next_change(&self, clock: Clock, active: u64) -> Option<u64> {
+        let mut next = u64::MAX;
+        if let Some(n) = &self.notice
+            && n.until > active
+        {
+            next = next.min(n.until - active);
+        }
+        if let Some(show) = &self.show {
+            // The runway's dot and timers move every 0.1 s.
+            let step = TICKS_PER_SECOND / 10;
+            next = next.min(step - show.elapsed % step);
+            return Some(next);
+        }
+        let m = clock.minute_at(self.ticks);
+        if m < DAY_MINUTES {
+            next = next.min(clock.ticks_for(m + 1) - self.ticks);
+            let into_second = self.ticks % TICKS_PER_SECOND;
+            next = next.min(TICKS_PER_SECOND - into_second);
+        }
+        Some(next)
+    }
+
+    /// True when `item` can be bought now (ignoring stock and limits).
+    pub fn on_sale(&self, level: &Level, item: usize) -> bool {
+        let it = &level.items[item];
+        if it.runway {
+            return self.show.as_ref().and_then(Show::on_stage) == Some(item);
+        }
+        match self.stock[item].flash {
+            Some(f) => self.minute >= f.opens,
+            None => true,
+        }
+    }
+}
+
+/// The day's flow on the game state.
+impl GameState {
+    /// The warm-up is over: the 00:00 big screen.
+    pub(super) fn open_day(&mut self) {
+        self.rain = None;
+        self.start_of_day = Some(super::wallet::DayStart {
+            purse: self.purse,
+            envelopes: self.envelopes.clone(),
+        });
+        self.phase = if self.level.opening_seconds == 0 {
+            Phase::Day
+        } else {
+            Phase::Opening
+        };
+    }
+
+    pub(super) fn notify(&mut self, kind: NoticeKind) {
+        self.day.notice = Some(Notice {
+            kind,
+            until: self.active + NOTICE_TICKS,
+        });
+    }
+
+    /// One running tick of the day.
+    pub(super) fn step_day(&mut self) {
+        if self
+            .day
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.until <= self.active)
+        {
+            self.day.notice = None;
+        }
+        if self.day.show.is_some() {
+            self.step_show();
+            return;
+        }
+        if self.fire_due_events() {
+            return;
+        }
+        let clock = self.clock();
+        self.day.ticks += 1;
+        let m = clock.minute_at(self.day.ticks);
+        while self.day.minute < m {
+            let minute = self.day.minute;
+            crowd::crowd_minute(&self.level, &mut self.day.stock, minute, self.day.rush);
+            self.day.minute += 1;
+        }
+        if m >= DAY_MINUTES {
+            self.midnight();
+            return;
+        }
+        self.fire_due_events();
+    }
+
+    fn step_show(&mut self) {
+        let Some(show) = self.day.show.as_mut() else {
+            return;
+        };
+        if let Some(item) = show.on_stage() {
+            // The crowd buys `crowd`% of a look's stock while it walks.
+            let into = show.elapsed % show.look_ticks + 1;
+            let s = &mut self.day.stock[item];
+            let target = u64::from(s.start) * u64::from(self.level.items[item].crowd) / 100;
+            let expected = (target * into / show.look_ticks) as u32;
+            let due = expected.saturating_sub(s.crowd_sold);
+            let minute = self.day.minute;
+            s.crowd_buys(due, minute);
+        }
+        show.elapsed += 1;
+        let was = (show.elapsed - 1) / show.look_ticks;
+        let now = show.elapsed / show.look_ticks;
+        if was != now {
+            let gone = show.looks[was as usize];
+            self.day.runway_gone.push(gone);
+        }
+        if show.current().is_none() {
+            self.day.show = None;
+        }
+    }
+
+    /// Ends the show now (Skip): the remaining looks are gone.
+    fn end_show(&mut self) {
+        if let Some(show) = self.day.show.take() {
+            let from = show.current().unwrap_or(show.looks.len());
+            self.day.runway_gone.extend(&show.looks[from..]);
+        }
+    }
+
+    pub(super) fn day_input(&mut self, input: Input) {
+        match self.day.overlay.clone() {
+            Overlay::Review { best } => match input {
+                Input::Confirm | Input::Checkout => self.pay_cart(best),
+                Input::ToggleCard => self.day.overlay = Overlay::Review { best: !best },
+                Input::Back => self.day.overlay = Overlay::None,
+                _ => {}
+            },
+            Overlay::Refused(_) => match input {
+                Input::Confirm | Input::Back => self.day.overlay = Overlay::None,
+                Input::RemoveFromCart => {
+                    self.drop_unbuyable();
+                    self.day.overlay = Overlay::None;
+                }
+                _ => {}
+            },
+            Overlay::None => self.browse_input(input),
+        }
+    }
+
+    fn browse_input(&mut self, input: Input) {
+        let visible = self.day.visible_items(&self.level).len();
+        let stores = self.level.stores.len().max(1);
+        let d = &mut self.day;
+        match input {
+            Input::Up => d.item_row = d.item_row.saturating_sub(1),
+            Input::Down => d.item_row = (d.item_row + 1).min(visible.saturating_sub(1)),
+            Input::Right | Input::NextTab => {
+                d.store_tab = (d.store_tab + 1) % stores;
+                d.item_row = 0;
+            }
+            Input::Left | Input::PrevTab => {
+                d.store_tab = (d.store_tab + stores - 1) % stores;
+                d.item_row = 0;
+            }
+            Input::CartUp => d.cart_row = d.cart_row.saturating_sub(1),
+            Input::CartDown => d.cart_row = (d.cart_row + 1).min(d.cart.len().saturating_sub(1)),
+            Input::Search(c) => {
+                d.search.push(c);
+                d.item_row = 0;
+            }
+            Input::SearchBackspace => {
+                d.search.pop();
+                d.item_row = 0;
+            }
+            Input::SearchClear | Input::Back => {
+                d.search.clear();
+                d.item_row = 0;
+            }
+            Input::AddToCart => {
+                if let Some(item) = d.selected_item(&self.level) {
+                    self.add_to_cart(item);
+                }
+            }
+            Input::RemoveFromCart => self.remove_from_cart(),
+            Input::Checkout => {
+                if d.cart.is_empty() {
+                    self.notify(NoticeKind::CartEmpty);
+                } else {
+                    d.overlay = Overlay::Review { best: false };
+                }
+            }
+            Input::BuyNow => self.buy_now(),
+            Input::Skip => self.end_show(),
+            _ => {}
+        }
+    }
+
+    /// Adds one unit of `item` (a presale item: its reserved lot).
+    pub(super) fn add_to_cart(&mut self, item: usize) {
+        let it = &self.level.items[item];
+        let stock = &self.day.stock[item];
+        if let Some(f) = stock.flash
+            && self.day.minute < f.opens
+        {
+            return self.notify(NoticeKind::NotYet {
+                item,
+                opens: ClockTime(f.opens),
+            });
+        }
+        let in_cart = self.day.in_cart(item);
+        if it.presale.is_some() {
+            let Some(r) = self.reservations.iter().find(|r| r.item == item && !r.paid) else {
+                return self.notify(NoticeKind::NotReserved { item });
+            };
+            if in_cart > 0 {
+                return self.notify(NoticeKind::PresaleQty { item });
+            }
+            let qty = r.qty;
+            self.day.cart.push(CartEntry { item, qty });
+            return self.notify(NoticeKind::Added { item });
+        }
+        if stock.left <= in_cart {
+            return self.notify(NoticeKind::SoldOut { item });
+        }
+        if let Some(limit) = it.limit
+            && stock.player_bought + in_cart >= limit
+        {
+            return self.notify(NoticeKind::AtLimit { item, limit });
+        }
+        match self.day.cart.iter_mut().find(|c| c.item == item) {
+            Some(c) => c.qty += 1,
+            None => self.day.cart.push(CartEntry { item, qty: 1 }),
+        }
+        self.notify(NoticeKind::Added { item });
+    }
+
+    fn remove_from_cart(&mut self) {
+        let selected = self.day.selected_item(&self.level);
+        let idx = selected
+            .and_then(|s| self.day.cart.iter().position(|c| c.item == s))
+            .or_else(|| (self.day.cart_row < self.day.cart.len()).then_some(self.day.cart_row));
+        let Some(i) = idx else { return };
+        let item = self.day.cart[i].item;
+        if self.level.items[item].presale.is_some() || self.day.cart[i].qty <= 1 {
+            self.day.cart.remove(i);
+        } else {
+            self.day.cart[i].qty -= 1;
+        }
+        self.day.cart_row = self.day.cart_row.min(self.day.cart.len().saturating_sub(1));
+        self.notify(NoticeKind::Removed { item });
+    }
+
+    /// After a refusal: drop what cannot be bought, lower quantities to the
+    /// stock and limits left.
+    fn drop_unbuyable(&mut self) {
+        let level = &self.level;
+        let day = &mut self.day;
+        let mut cart = std::mem::take(&mut day.cart);
+        for c in &mut cart {
+            let s = &day.stock[c.item];
+            let mut max = s.left;
+            if let Some(l) = level.items[c.item].limit {
+                max = max.min(l.saturating_sub(s.player_bought));
+            }
+            if !day.on_sale(level, c.item) {
+                max = 0;
+            }
+            if level.items[c.item].presale.is_none() {
+                c.qty = c.qty.min(max);
+            } else if max < c.qty {
+                c.qty = 0;
+            }
+        }
+        cart.retain(|c| c.qty > 0);
+        day.cart = cart;
+        day.cart_row = day.cart_row.min(day.cart.len().saturating_sub(1));
+    }
+
+    /// 24:00: envelopes expire, unpaid presale deposits are forfeited, the
+    /// results are drawn up.
+    fn midnight(&mut self) {
+        self.day.overlay = Overlay::None;
+        self.day.show = None;
+        self.day.notice = None;
+        for e in &mut self.envelopes {
+            e.expired = true;
+        }
+        for r in &mut self.reservations {
+            if !r.paid {
+                r.forfeited = true;
+            }
+        }
+        self.results = Some(results::Results::build(self));
+        self.phase = Phase::Results;
+    }
+
+    /// Wishlist items bought (indices into the level's items).
+    pub fn wishlist_bought(&self) -> Vec<usize> {
+        self.level
+            .wishlist
+            .iter()
+            .filter_map(|id| self.level.item_index(id))
+            .filter(|&k| self.day.stock[k].player_bought > 0)
+            .collect()
+    }
+
+    /// Everything spent: deposits and checkouts, cash and credit.
+    pub fn spent(&self) -> Fen {
+        self.purse.deposits_paid + self.day.paid_total()
+    }
+
+    /// Spending past the budget (0 within it).
+    pub fn over_budget(&self) -> Fen {
+        (self.spent() - self.level.wallet.budget).at_least_zero()
+    }
+
+    /// The big screen's GMV now.
+    pub fn gmv(&self) -> Fen {
+        crowd::gmv_at(&self.level.gmv, self.day.ticks, self.clock().day_ticks)
+    }
+}
