@@ -20,7 +20,10 @@ pub use validate::{Problem, Site};
 
 /// The levels shipped in `levels/`, as (file name, TOML text), in menu order.
 pub fn shipped() -> Vec<(&'static str, &'static str)> {
-    vec![("tutorial.toml", include_str!("../../levels/tutorial.toml"))]
+    vec![
+        ("tutorial.toml", include_str!("../../levels/tutorial.toml")),
+        ("2017.toml", include_str!("../../levels/2017.toml")),
+    ]
 }
 
 /// Loads a shipped level by file name (`"2017.toml"`).
