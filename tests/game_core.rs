@@ -203,3 +203,322 @@ fn the_crowd_drains_the_pool_and_a_dry_pool_ends_the_rain() {
     assert_eq!(s.draws().pool_left, double11::money::Fen::ZERO);
     assert_eq!(s.phase(), &Phase::Opening);
 }
+
+/// Skips the warm-up and the opening: the shop at 00:00.
+fn to_day(s: &mut GameState) {
+    while s.phase() != &Phase::Day {
+        match s.phase() {
+            Phase::RainIntro | Phase::RainOver => press(s, Input::Skip),
+            Phase::Rain => tick(s),
+            Phase::Opening => press(s, Input::Skip),
+            Phase::Day | Phase::Results => break,
+        }
+    }
+}
+
+/// Runs the day clock to `minute` (the shop must be open).
+fn run_to_minute(s: &mut GameState, minute: u16) {
+    while s.phase() == &Phase::Day && s.day().minute < minute {
+        tick(s);
+    }
+}
+
+/// Selects `item_id` in the shop with the player's own keys.
+fn select(s: &mut GameState, item_id: &str) -> usize {
+    let l = s.level().clone();
+    let item = l.item_index(item_id).expect("item");
+    let tab = l.store_index(&l.items[item].store).expect("store");
+    press(s, Input::SearchClear);
+    while s.day().store_tab != tab {
+        press(s, Input::Right);
+    }
+    for _ in 0..50 {
+        if s.day().selected_item(&l) == Some(item) {
+            return item;
+        }
+        press(s, Input::Down);
+    }
+    panic!("{item_id} not in the list");
+}
+
+#[test]
+fn the_clock_maps_ticks_to_hh_mm() {
+    let l = tutorial(); // 90 s a day: 1,440 minutes in 5,400 ticks
+    let mut s = GameState::new(&l, 2);
+    to_day(&mut s);
+    assert_eq!(s.clock_time().to_string(), "00:00");
+    let start = s.tick();
+    game::advance_to(&mut s, start + 2_700);
+    assert_eq!(s.clock_time().to_string(), "12:00");
+    game::advance_to(&mut s, start + 2_700 + 225);
+    assert_eq!(s.clock_time().to_string(), "13:00");
+}
+
+#[test]
+fn events_fire_at_their_clock_times() {
+    let l = tutorial();
+    let notice = l
+        .events
+        .iter()
+        .position(|e| e.kind == level::EventKind::Notice)
+        .unwrap();
+    let mut s = GameState::new(&l, 2);
+    to_day(&mut s);
+    run_to_minute(&mut s, 359);
+    assert!(!s.day().news.iter().any(|&(e, _)| e == notice));
+    run_to_minute(&mut s, 360);
+    tick(&mut s);
+    assert!(s.day().news.contains(&(notice, 360)));
+    assert_eq!(
+        s.day().notice.as_ref().map(|n| &n.kind),
+        Some(&game::NoticeKind::Event { event: notice })
+    );
+}
+
+#[test]
+fn a_flash_sale_opens_on_time_and_the_crowd_sells_it_out() {
+    let l = tutorial();
+    let mut s = GameState::new(&l, 9);
+    to_day(&mut s);
+    let band = select(&mut s, "band");
+    press(&mut s, Input::AddToCart);
+    assert!(matches!(
+        s.day().notice.as_ref().map(|n| &n.kind),
+        Some(game::NoticeKind::NotYet { .. })
+    ));
+    assert_eq!(s.day().in_cart(band), 0);
+    run_to_minute(&mut s, 12 * 60);
+    press(&mut s, Input::AddToCart);
+    assert_eq!(s.day().in_cart(band), 1);
+    // Wait too long: the crowd buys every unit within 20–30 minutes.
+    run_to_minute(&mut s, 12 * 60 + 31);
+    let stock = &s.day().stock[band];
+    assert_eq!(stock.left, 0);
+    let out = stock.sold_out_at.unwrap();
+    assert!(
+        (12 * 60 + 19..=12 * 60 + 30).contains(&out),
+        "sold out at {out}"
+    );
+    press(&mut s, Input::Checkout);
+    press(&mut s, Input::Confirm);
+    match &s.day().overlay {
+        game::Overlay::Refused(reasons) => assert!(matches!(
+            reasons[0],
+            game::Refused::OutOfStock { left: 0, .. }
+        )),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(s.day().cart.len(), 1, "a refused checkout keeps the cart");
+    assert!(s.day().purchases.is_empty());
+}
+
+#[test]
+fn an_accepted_checkout_pays_takes_stock_and_empties_the_cart() {
+    let l = tutorial();
+    let mut s = GameState::new(&l, 4);
+    to_day(&mut s);
+    let oolong = select(&mut s, "oolong");
+    press(&mut s, Input::AddToCart);
+    press(&mut s, Input::AddToCart);
+    let socks = select(&mut s, "socks");
+    press(&mut s, Input::AddToCart);
+    let quote = s.cart_quote();
+    // 2 × 49 = 98 ≥ 80: ¥8 store discount; socks 25 − 5 coupon; pool 98 + 20 = 118 → ¥10.
+    assert_eq!(quote.pay.get(), (98 + 25 - 5 - 8 - 10) * 100);
+    assert!(!quote.is_refused());
+    press(&mut s, Input::Checkout);
+    assert_eq!(s.day().overlay, game::Overlay::Review { best: false });
+    press(&mut s, Input::Confirm);
+    assert_eq!(s.day().overlay, game::Overlay::None);
+    assert!(s.day().cart.is_empty());
+    assert_eq!(s.day().purchases.len(), 1);
+    assert_eq!(s.day().purchases[0].pay, quote.pay);
+    assert_eq!(s.purse().balance.get(), 300_00 - quote.pay.get());
+    assert_eq!(s.day().stock[oolong].player_bought, 2);
+    assert_eq!(s.day().stock[socks].player_bought, 1);
+    assert!(
+        s.coupons().iter().all(|c| c.used),
+        "the socks coupon is used"
+    );
+}
+
+#[test]
+fn a_checkout_over_balance_and_credit_is_refused_with_the_shortfall() {
+    let mut l = tutorial();
+    l.wallet.balance = double11::money::Fen(20_00);
+    l.wallet.credit = double11::money::Fen(10_00);
+    let mut s = GameState::new(&l, 4);
+    to_day(&mut s);
+    select(&mut s, "oolong");
+    press(&mut s, Input::AddToCart);
+    press(&mut s, Input::Checkout);
+    press(&mut s, Input::Confirm);
+    match &s.day().overlay {
+        game::Overlay::Refused(r) => assert_eq!(
+            r,
+            &vec![game::Refused::OverCredit {
+                total: double11::money::Fen(49_00),
+                available: double11::money::Fen(30_00),
+                short_by: double11::money::Fen(19_00),
+            }]
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(s.purse().balance.get(), 20_00, "nothing was paid");
+    assert_eq!(s.day().cart.len(), 1);
+}
+
+#[test]
+fn an_envelope_is_used_in_part_and_the_rest_expires_at_midnight() {
+    let mut l = tutorial();
+    l.prizes = vec![level::Prize {
+        value: double11::money::Fen(100_00),
+        weight: 1,
+        min_spend: double11::money::Fen::ZERO,
+        jackpot: false,
+    }];
+    l.envelopes.pool = double11::money::Fen(1_000_000_00);
+    let mut s = GameState::new(&l, 6);
+    press(&mut s, Input::Confirm);
+    while s.envelopes().is_empty() {
+        perfect(&mut s);
+        tick(&mut s);
+    }
+    let held = s.envelopes().len();
+    to_day(&mut s);
+    select(&mut s, "socks");
+    press(&mut s, Input::AddToCart);
+    press(&mut s, Input::Checkout);
+    press(&mut s, Input::Confirm);
+    assert_eq!(s.day().purchases.len(), 1);
+    assert_eq!(
+        s.day().purchases[0].pay.get(),
+        0,
+        "25 − 5 coupon − 20 of the envelope"
+    );
+    assert_eq!(
+        s.envelopes()[0].value.get(),
+        80_00,
+        "the rest stays in the wallet"
+    );
+    assert_eq!(s.envelopes().len(), held);
+    while !s.is_over() {
+        tick(&mut s);
+    }
+    let r = s.results().unwrap();
+    assert_eq!(r.expired.len(), held);
+    assert_eq!(r.expired_value.get(), 80_00 + (held as i64 - 1) * 100_00);
+    assert!(s.envelopes().iter().all(|e| e.expired));
+    assert!(r.score.expired < 0);
+    assert_eq!(s.next_wakeup(), None);
+}
+
+fn script() -> Vec<(u64, Input)> {
+    let mut v = vec![(0, Input::Confirm)];
+    for k in 0..200u64 {
+        v.push((30 + k * 7, Input::Lane((k % 4) as u8)));
+    }
+    v.push((2_000, Input::Confirm)); // rain over → opening
+    v.push((2_001, Input::Skip));
+    v.push((2_002, Input::Search('o')));
+    v.push((2_003, Input::AddToCart));
+    v.push((2_400, Input::Checkout));
+    v.push((2_401, Input::Confirm));
+    v
+}
+
+#[test]
+fn the_same_seed_and_inputs_give_the_same_state() {
+    let l = tutorial();
+    let a = game::simulate_inputs(&l, 42, &script());
+    let b = game::simulate_inputs(&l, 42, &script());
+    let ja = serde_json::to_string(&a).unwrap();
+    assert_eq!(ja, serde_json::to_string(&b).unwrap());
+    let c = game::simulate_inputs(&l, 43, &script());
+    assert_ne!(ja, serde_json::to_string(&c).unwrap());
+    // A saved game resumes exactly.
+    let mut resumed: GameState = serde_json::from_str(&ja).unwrap();
+    let mut straight = a.clone();
+    game::advance_to(&mut resumed, 5_000);
+    game::advance_to(&mut straight, 5_000);
+    assert_eq!(resumed, straight);
+}
+
+#[test]
+fn pause_stops_everything_but_the_tick_count() {
+    let l = tutorial();
+    let mut s = GameState::new(&l, 8);
+    press(&mut s, Input::Confirm);
+    game::advance_to(&mut s, 100);
+    press(&mut s, Input::Pause);
+    let frozen = s.rain().unwrap().clone();
+    assert_eq!(s.next_wakeup(), None);
+    game::advance_to(&mut s, 400);
+    press(&mut s, Input::Lane(0));
+    assert_eq!(s.rain().unwrap(), &frozen);
+    press(&mut s, Input::Pause);
+    assert!(s.next_wakeup().unwrap() > s.tick());
+}
+
+/// A scripted player: catches everything, pays the wishlist, buys runway looks.
+fn playthrough(l: &Level, seed: u64) -> GameState {
+    let mut s = GameState::new(l, seed);
+    let wish: Vec<usize> = l.wishlist.iter().filter_map(|w| l.item_index(w)).collect();
+    let mut shopped = false;
+    while !s.is_over() {
+        assert!(s.tick() < 200_000, "the festival must end");
+        match *s.phase() {
+            Phase::RainIntro | Phase::RainOver => press(&mut s, Input::Confirm),
+            Phase::Rain => perfect(&mut s),
+            Phase::Opening => press(&mut s, Input::Skip),
+            Phase::Day => {
+                if let game::Overlay::Refused(_) = s.day().overlay {
+                    press(&mut s, Input::Back);
+                }
+                if let Some(item) = s.day().show.as_ref().and_then(|sh| sh.on_stage())
+                    && wish.contains(&item)
+                    && s.day().stock[item].player_bought == 0
+                {
+                    press(&mut s, Input::BuyNow);
+                }
+                if !shopped && s.day().minute >= 10 * 60 + 1 {
+                    shopped = true;
+                    for &k in &wish {
+                        if s.day().stock[k].player_bought == 0 && !l.items[k].runway {
+                            select(&mut s, &l.items[k].id);
+                            press(&mut s, Input::AddToCart);
+                        }
+                    }
+                    press(&mut s, Input::Checkout);
+                    press(&mut s, Input::ToggleCard);
+                    press(&mut s, Input::Confirm);
+                }
+            }
+            Phase::Results => {}
+        }
+        tick(&mut s);
+    }
+    s
+}
+
+#[test]
+fn every_shipped_level_plays_through_to_the_results() {
+    for (name, text) in level::shipped() {
+        let l = Level::from_toml_str(text, name).unwrap();
+        let s = playthrough(&l, 2017);
+        let r = s.results().expect("results");
+        assert_eq!(s.phase(), &Phase::Results);
+        assert!(r.checkouts >= 1, "{name}: {r:?}");
+        assert_eq!(r.wishlist_missed, Vec::<usize>::new(), "{name}");
+        assert!(s.rains_played().iter().map(|p| p.caught).sum::<u32>() > 10);
+        assert_eq!(r.spent_by_hour.len(), 24);
+        assert!(r.best_plan_pay.get() > 0);
+        assert!(r.score.total > 0, "{name}: {:?}", r.score);
+        assert_eq!(
+            r.paid + r.deposits,
+            *r.spent_by_hour.last().unwrap(),
+            "{name}: the chart ends at what was spent"
+        );
+        eprintln!("{name}: {:?} rank {:?}", r.score, r.rank);
+    }
+}
