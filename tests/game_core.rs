@@ -156,7 +156,7 @@ fn mashing_keys_is_not_profitable() {
         let mut n = 0u64;
         play_rain(&mut mash, |s| {
             n += 1;
-            if n.is_multiple_of(2) {
+            if n % 2 == 0 {
                 for lane in 0..4 {
                     press(s, Input::Lane(lane));
                 }
@@ -333,7 +333,7 @@ fn an_accepted_checkout_pays_takes_stock_and_empties_the_cart() {
     assert!(s.day().cart.is_empty());
     assert_eq!(s.day().purchases.len(), 1);
     assert_eq!(s.day().purchases[0].pay, quote.pay);
-    assert_eq!(s.purse().balance.get(), 300_00 - quote.pay.get());
+    assert_eq!(s.purse().balance.get(), 30000 - quote.pay.get());
     assert_eq!(s.day().stock[oolong].player_bought, 2);
     assert_eq!(s.day().stock[socks].player_bought, 1);
     assert!(
@@ -345,8 +345,8 @@ fn an_accepted_checkout_pays_takes_stock_and_empties_the_cart() {
 #[test]
 fn a_checkout_over_balance_and_credit_is_refused_with_the_shortfall() {
     let mut l = tutorial();
-    l.wallet.balance = double11::money::Fen(20_00);
-    l.wallet.credit = double11::money::Fen(10_00);
+    l.wallet.balance = double11::money::Fen(2000);
+    l.wallet.credit = double11::money::Fen(1000);
     let mut s = GameState::new(&l, 4);
     to_day(&mut s);
     select(&mut s, "oolong");
@@ -357,14 +357,14 @@ fn a_checkout_over_balance_and_credit_is_refused_with_the_shortfall() {
         game::Overlay::Refused(r) => assert_eq!(
             r,
             &vec![game::Refused::OverCredit {
-                total: double11::money::Fen(49_00),
-                available: double11::money::Fen(30_00),
-                short_by: double11::money::Fen(19_00),
+                total: double11::money::Fen(4900),
+                available: double11::money::Fen(3000),
+                short_by: double11::money::Fen(1900),
             }]
         ),
         other => panic!("expected a refusal, got {other:?}"),
     }
-    assert_eq!(s.purse().balance.get(), 20_00, "nothing was paid");
+    assert_eq!(s.purse().balance.get(), 2000, "nothing was paid");
     assert_eq!(s.day().cart.len(), 1);
 }
 
@@ -372,12 +372,12 @@ fn a_checkout_over_balance_and_credit_is_refused_with_the_shortfall() {
 fn an_envelope_is_used_in_part_and_the_rest_expires_at_midnight() {
     let mut l = tutorial();
     l.prizes = vec![level::Prize {
-        value: double11::money::Fen(100_00),
+        value: double11::money::Fen(10000),
         weight: 1,
         min_spend: double11::money::Fen::ZERO,
         jackpot: false,
     }];
-    l.envelopes.pool = double11::money::Fen(1_000_000_00);
+    l.envelopes.pool = double11::money::Fen(100000000);
     let mut s = GameState::new(&l, 6);
     press(&mut s, Input::Confirm);
     while s.envelopes().is_empty() {
@@ -398,7 +398,7 @@ fn an_envelope_is_used_in_part_and_the_rest_expires_at_midnight() {
     );
     assert_eq!(
         s.envelopes()[0].value.get(),
-        80_00,
+        8000,
         "the rest stays in the wallet"
     );
     assert_eq!(s.envelopes().len(), held);
@@ -407,7 +407,7 @@ fn an_envelope_is_used_in_part_and_the_rest_expires_at_midnight() {
     }
     let r = s.results().unwrap();
     assert_eq!(r.expired.len(), held);
-    assert_eq!(r.expired_value.get(), 80_00 + (held as i64 - 1) * 100_00);
+    assert_eq!(r.expired_value.get(), 8000 + (held as i64 - 1) * 10000);
     assert!(s.envelopes().iter().all(|e| e.expired));
     assert!(r.score.expired < 0);
     assert_eq!(s.next_wakeup(), None);

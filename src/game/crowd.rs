@@ -46,11 +46,7 @@ pub struct Stock {
 impl Stock {
     /// Percent of the 00:00 stock left (for the stock bar).
     pub fn percent_left(&self) -> u32 {
-        if self.start == 0 {
-            0
-        } else {
-            self.left * 100 / self.start
-        }
+        (self.left * 100).checked_div(self.start).unwrap_or(0)
     }
 
     fn take(&mut self, n: u32, minute: u16) -> u32 {
@@ -176,7 +172,7 @@ mod tests {
 
     fn flat() -> GmvSpec {
         GmvSpec {
-            total: Fen(24_000_00),
+            total: Fen(2400000),
             hourly: vec![1; 24],
             source: String::new(),
         }
@@ -186,8 +182,8 @@ mod tests {
     fn gmv_rolls_from_zero_to_the_total() {
         let g = flat();
         assert_eq!(gmv_at(&g, 0, 14_400), Fen::ZERO);
-        assert_eq!(gmv_at(&g, 7_200, 14_400), Fen(12_000_00));
-        assert_eq!(gmv_at(&g, 14_400, 14_400), Fen(24_000_00));
+        assert_eq!(gmv_at(&g, 7_200, 14_400), Fen(1200000));
+        assert_eq!(gmv_at(&g, 14_400, 14_400), Fen(2400000));
         let mut last = Fen::ZERO;
         for t in 0..=14_400 {
             let v = gmv_at(&g, t, 14_400);

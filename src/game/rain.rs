@@ -306,7 +306,7 @@ impl Rain {
     fn step(&mut self, level: &Level, rng: &mut GameRng) {
         self.elapsed += 1;
         let t = self.elapsed;
-        if t.is_multiple_of(TICKS_PER_SECOND) {
+        if t % TICKS_PER_SECOND == 0 {
             // Game invention: the crowd's rate wobbles ±20% second to second.
             let grab = Fen(self.crowd_rate.0 * rng.between(80, 120) as i64 / 100);
             let grab = grab.min(self.pool_left);

@@ -2,7 +2,8 @@
 //! yuan saved and one yuan overspent weigh the same.
 //!
 //! ```text
-//! score = catches                 Σ per catch: (100 + value in fen ÷ 10) × combo bonus
+//! score = catches                 Σ per catch: (100 + min(value in fen ÷ 10, 1,000)
+//!                                  + 500 for a jackpot) × combo bonus
 //!                                  (an empty envelope: 50); bonus +10% per 5 combo, ≤ +50%
 //!       + savings                 50 points per yuan saved at checkout (discounts and
 //!                                  presale bonus, what the receipts say)
@@ -46,7 +47,7 @@ pub fn catch_points(value: Fen, jackpot: bool, combo: u32) -> i64 {
     let base = if value == Fen::ZERO {
         50
     } else {
-        100 + value.0 / 10 + if jackpot { 500 } else { 0 }
+        100 + (value.0 / 10).min(1_000) + if jackpot { 500 } else { 0 }
     };
     base * (100 + combo_bonus_percent(combo)) / 100
 }
@@ -210,13 +211,13 @@ mod tests {
     fn the_mockup_terms_add_up() {
         let s = ScoreBreakdown::from_inputs(ScoreInputs {
             catches: 6_150,
-            saved: Fen(356_99),
+            saved: Fen(35699),
             wishlist_bought: 5,
             wishlist_complete: false,
-            above_best: Some(Fen(78_41)),
-            expired: Fen(62_40),
+            above_best: Some(Fen(7841)),
+            expired: Fen(6240),
             forfeited: Fen::ZERO,
-            over_budget: Fen(83_01),
+            over_budget: Fen(8301),
         });
         assert_eq!(s.savings, 17_849);
         assert_eq!(s.wishlist, 15_000);

@@ -146,14 +146,14 @@ mod tests {
     #[test]
     fn pay_takes_cash_first_then_credit() {
         let mut p = Purse {
-            balance: Fen(800_00),
-            credit_limit: Fen(2000_00),
+            balance: Fen(80000),
+            credit_limit: Fen(200000),
             credit_used: Fen::ZERO,
             allowance: None,
             deposits_paid: Fen::ZERO,
         };
-        assert_eq!(p.pay(Fen(883_01)), (Fen(800_00), Fen(83_01)));
+        assert_eq!(p.pay(Fen(88301)), (Fen(80000), Fen(8301)));
         assert_eq!(p.balance, Fen::ZERO);
-        assert_eq!(p.credit_left(), Fen(1916_99));
+        assert_eq!(p.credit_left(), Fen(191699));
     }
 }
