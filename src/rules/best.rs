@@ -37,7 +37,7 @@
 //! repeat. Pruning usually cuts the product to a small fraction; the
 //! criterion benchmark `best_40_tools` measures a 40-tool wallet.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::checkout::{CardPick, Ledger, Plan, capped_shares, checkout, envelope_order, pools};
 use super::model::{CouponKind, CouponTarget, CrossStore, Order, ThresholdBasis, Tier};
@@ -329,6 +329,10 @@ impl<'a> Search<'a> {
     }
 }
 
+/// What makes two store options the same for the rest of the search: the
+/// amounts after step 2 and after step 4, and the contested coupons used.
+type OptionKey = (Vec<Fen>, Vec<Fen>, Vec<usize>);
+
 /// Every distinct way to treat store `s` in steps 2–4.
 fn store_options(order: &Order, base: &Ledger, s: usize, lines: &[usize]) -> Vec<StoreOption> {
     // Item coupons another store's lines could also take.
@@ -340,7 +344,7 @@ fn store_options(order: &Order, base: &Ledger, s: usize, lines: &[usize]) -> Vec
     let mut picks = vec![None; lines.len()];
     enumerate_items(order, base.clone(), s, lines, 0, &mut picks, &mut raw);
     let mut options: Vec<StoreOption> = Vec::new();
-    let mut seen: HashMap<(Vec<Fen>, Vec<Fen>, Vec<usize>), usize> = HashMap::new();
+    let mut seen: HashMap<OptionKey, usize> = HashMap::new();
     for mut option in raw {
         option.shared = option
             .item_picks
@@ -446,6 +450,52 @@ fn enumerate_cards(
     }
 }
 
+/// The search state of [`EnvelopeChooser::choose_by_total`].
+struct TotalWalk<'c> {
+    chooser: &'c EnvelopeChooser,
+    start: Fen,
+    /// Prefix sums of the values in the fixed order (largest first).
+    prefix: Vec<Fen>,
+    seen: HashSet<(usize, Fen, usize)>,
+    path: Vec<usize>,
+    best: Gain,
+    best_path: Vec<usize>,
+}
+
+impl TotalWalk<'_> {
+    fn visit(&mut self, pos: usize, left: Fen, count: usize) {
+        let here = Gain {
+            taken: self.start - left,
+            count,
+        };
+        if here.better_than(self.best) {
+            self.best = here;
+            self.best_path.clone_from(&self.path);
+        }
+        let seq = &self.chooser.sequence;
+        if pos == seq.len() || count >= self.chooser.limit || left <= Fen::ZERO {
+            return;
+        }
+        // The most the rest could add: the next envelopes are the largest.
+        let k = (self.chooser.limit - count).min(seq.len() - pos);
+        let most = (self.prefix[pos + k] - self.prefix[pos]).min(left);
+        let bound = Gain {
+            taken: here.taken + most,
+            count: count + 1,
+        };
+        if !bound.better_than(self.best) || !self.seen.insert((pos, left, count)) {
+            return;
+        }
+        let (_, value, min_spend) = seq[pos];
+        if left >= min_spend {
+            self.path.push(pos);
+            self.visit(pos + 1, left - value.min(left), count + 1);
+            self.path.pop();
+        }
+        self.visit(pos + 1, left, count);
+    }
+}
+
 /// What the envelope step can best do from one state.
 #[derive(Debug, Clone)]
 struct EnvelopePick {
@@ -522,63 +572,40 @@ impl EnvelopeChooser {
     }
 
     /// Without presale lines only the total left matters: each envelope takes
-    /// min(value, left).
-    fn choose_by_total(&self, left: Fen) -> EnvelopePick {
-        let mut memo: HashMap<(usize, Fen, usize), Gain> = HashMap::new();
-        let best = self.by_total(0, left, 0, &mut memo);
-        // Walk the memo again to recover the choices.
+    /// min(value, left), so what has been taken is `start − left`. A
+    /// depth-first search tries using each envelope before skipping it, never
+    /// revisits a (position, left, count) state, and cuts a branch when even
+    /// its next largest envelopes could not beat the best found.
+    fn choose_by_total(&self, start: Fen) -> EnvelopePick {
+        let mut prefix = Vec::with_capacity(self.sequence.len() + 1);
+        let mut sum = Fen::ZERO;
+        prefix.push(sum);
+        for &(_, value, _) in &self.sequence {
+            sum += value;
+            prefix.push(sum);
+        }
+        let mut walk = TotalWalk {
+            chooser: self,
+            start,
+            prefix,
+            seen: HashSet::new(),
+            path: Vec::new(),
+            best: Gain {
+                taken: Fen::ZERO,
+                count: 0,
+            },
+            best_path: Vec::new(),
+        };
+        walk.visit(0, start, 0);
         let mut mask = vec![false; self.n_envelopes];
-        let (mut pos, mut left, mut count) = (0, left, 0);
-        while pos < self.sequence.len() {
-            let skip = self.by_total(pos + 1, left, count, &mut memo);
-            let here = self.by_total(pos, left, count, &mut memo);
-            if here != skip {
-                let (e, value, _) = self.sequence[pos];
-                mask[e] = true;
-                left -= value.min(left);
-                count += 1;
-            }
-            pos += 1;
+        for &pos in &walk.best_path {
+            mask[self.sequence[pos].0] = true;
         }
         EnvelopePick {
-            taken: best.taken,
-            count: best.count,
+            taken: walk.best.taken,
+            count: walk.best.count,
             mask,
         }
-    }
-
-    fn by_total(
-        &self,
-        pos: usize,
-        left: Fen,
-        count: usize,
-        memo: &mut HashMap<(usize, Fen, usize), Gain>,
-    ) -> Gain {
-        let none = Gain {
-            taken: Fen::ZERO,
-            count: 0,
-        };
-        if pos == self.sequence.len() || count >= self.limit || left <= Fen::ZERO {
-            return none;
-        }
-        if let Some(&g) = memo.get(&(pos, left, count)) {
-            return g;
-        }
-        let mut best = self.by_total(pos + 1, left, count, memo);
-        let (_, value, min_spend) = self.sequence[pos];
-        if left >= min_spend {
-            let used = value.min(left);
-            let rest = self.by_total(pos + 1, left - used, count + 1, memo);
-            let with = Gain {
-                taken: used + rest.taken,
-                count: rest.count + 1,
-            };
-            if with.better_than(best) {
-                best = with;
-            }
-        }
-        memo.insert((pos, left, count), best);
-        best
     }
 
     /// With presale lines the split between lines matters (a share beyond a

@@ -117,14 +117,8 @@ impl Ledger {
         self.amount[i] - self.floor[i]
     }
 
-    fn store_amount(&self, order: &Order, s: usize) -> Fen {
-        order
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.store == s)
-            .map(|(i, _)| self.amount[i])
-            .sum()
+    fn lines_amount(&self, lines: &[usize]) -> Fen {
+        lines.iter().map(|&i| self.amount[i]).sum()
     }
 
     /// Stock and purchase limits refuse the whole checkout.
@@ -189,8 +183,8 @@ impl Ledger {
                 Some(choice) => choice.get(i).copied().flatten(),
                 None => {
                     let mut best: Option<(usize, Fen)> = None;
-                    for c in 0..order.coupons.len() {
-                        if used[c] || !self.item_coupon_fits(order, i, c) {
+                    for (c, &taken) in used.iter().enumerate() {
+                        if taken || !self.item_coupon_fits(order, i, c) {
                             continue;
                         }
                         let saving = order.coupons[c].off.min(self.reducible(i));
@@ -289,11 +283,19 @@ impl Ledger {
             .collect()
     }
 
+    /// Every store's lines, by store index.
+    fn lines_by_store(order: &Order) -> Vec<Vec<usize>> {
+        let mut by_store = vec![Vec::new(); order.stores.len()];
+        for (i, line) in order.lines.iter().enumerate() {
+            by_store[line.store].push(i);
+        }
+        by_store
+    }
+
     /// Step 3: each store's own discount, measured on its lines after step 2.
     pub(crate) fn store_discounts(&mut self, order: &Order) {
-        for s in 0..order.stores.len() {
-            let lines = Self::store_lines(order, s);
-            self.store_discount(order, s, &lines);
+        for (s, lines) in Self::lines_by_store(order).iter().enumerate() {
+            self.store_discount(order, s, lines);
         }
     }
 
@@ -305,7 +307,7 @@ impl Ledger {
         if lines.is_empty() {
             return;
         }
-        let earned = discount.discount(self.store_amount(order, s));
+        let earned = discount.discount(self.lines_amount(lines));
         let taken = self.take(lines, earned, Column::Store);
         self.receipt.discounts.store += taken;
     }
@@ -313,13 +315,12 @@ impl Ledger {
     /// Step 4: per store one store coupon or one store envelope, its `min`
     /// on the store after step 3 (fine point 2). Default: the larger saving.
     pub(crate) fn store_cards(&mut self, order: &Order, chosen: Option<&[Option<usize>]>) {
-        for s in 0..order.stores.len() {
-            let lines = Self::store_lines(order, s);
+        for (s, lines) in Self::lines_by_store(order).iter().enumerate() {
             let pick = match chosen {
                 Some(choice) => CardPick::This(choice.get(s).copied().flatten()),
                 None => CardPick::Default,
             };
-            self.store_card(order, s, &lines, pick, true);
+            self.store_card(order, s, lines, pick, true);
         }
     }
 
@@ -336,7 +337,7 @@ impl Ledger {
         if lines.is_empty() {
             return Fen::ZERO;
         }
-        let have = self.store_amount(order, s);
+        let have = self.lines_amount(lines);
         let room: Fen = lines.iter().map(|&i| self.reducible(i)).sum();
         let mut best: Option<(usize, Fen)> = None;
         for (c, coupon) in order.coupons.iter().enumerate() {

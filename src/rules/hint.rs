@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::checkout::{Plan, checkout};
 use super::model::{CartLine, CouponTarget, Order, StoreDiscount, Tier};
+use super::receipt::Receipt;
 use super::refusal::{Refusal, Tool};
 use crate::money::Fen;
 
@@ -92,9 +93,8 @@ pub fn hints(order: &Order) -> Vec<Hint> {
         return Vec::new();
     }
     let receipt = checkout(order, &Plan::default());
-    let mut candidates: Vec<(HintKind, usize, Fen)> = Vec::new();
+    let mut candidates: Vec<(HintKind, usize)> = Vec::new();
     for pool in &receipt.pools {
-        let add = pool.tier.to_next_step(pool.threshold_amount);
         let stores = pool
             .stores
             .iter()
@@ -106,39 +106,17 @@ pub fn hints(order: &Order) -> Vec<Hint> {
                 stores,
             },
             pool.stores[0],
-            add,
         ));
     }
     for (s, store) in order.stores.iter().enumerate() {
-        let Some(discount) = store.discount else {
-            continue;
-        };
-        let lines: Vec<usize> = (0..order.lines.len())
-            .filter(|&i| order.lines[i].store == s)
-            .collect();
-        if lines.is_empty() {
-            continue;
+        if store.discount.is_some() && order.lines.iter().any(|l| l.store == s) {
+            candidates.push((
+                HintKind::StoreDiscount {
+                    store: store.id.clone(),
+                },
+                s,
+            ));
         }
-        let have: Fen = lines
-            .iter()
-            .map(|&i| {
-                receipt.lines[i].goods
-                    - receipt.lines[i].presale_bonus
-                    - receipt.lines[i].item_coupon
-            })
-            .sum();
-        let add = match discount {
-            StoreDiscount::Once { min, .. } if have < min => min - have,
-            StoreDiscount::Once { .. } => continue,
-            StoreDiscount::Every(tier) => tier.to_next_step(have),
-        };
-        candidates.push((
-            HintKind::StoreDiscount {
-                store: store.id.clone(),
-            },
-            s,
-            add,
-        ));
     }
     let first_plain_store = order
         .lines
@@ -146,16 +124,18 @@ pub fn hints(order: &Order) -> Vec<Hint> {
         .find(|l| !l.flash_sale)
         .map_or(order.lines[0].store, |l| l.store);
     for refusal in &receipt.refused {
-        let Refusal::BelowMinimum { tool, short_by, .. } = refusal else {
+        let Refusal::BelowMinimum { tool, .. } = refusal else {
             continue;
         };
         match tool {
             Tool::Coupon(id) => {
-                let Some(coupon) = order.coupons.iter().find(|c| &c.id == id) else {
-                    continue;
-                };
-                if let CouponTarget::Store(s) = coupon.target {
-                    candidates.push((HintKind::StoreCard { coupon: id.clone() }, s, *short_by));
+                let target = order
+                    .coupons
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| &c.target);
+                if let Some(&CouponTarget::Store(s)) = target {
+                    candidates.push((HintKind::StoreCard { coupon: id.clone() }, s));
                 }
             }
             Tool::Envelope(id) => candidates.push((
@@ -163,29 +143,89 @@ pub fn hints(order: &Order) -> Vec<Hint> {
                     envelope: id.clone(),
                 },
                 first_plain_store,
-                *short_by,
             )),
         }
     }
     let mut out: Vec<Hint> = candidates
         .into_iter()
-        .filter_map(|(kind, store, add)| {
-            let saves = extra_saving(order, receipt.pay, store, add);
-            (saves > Fen::ZERO).then_some(Hint { kind, add, saves })
-        })
+        .filter_map(|(kind, store)| reach(order, &receipt, kind, store))
         .collect();
     out.sort_by(|a, b| a.add.cmp(&b.add).then(b.saves.cmp(&a.saves)));
-    out.dedup_by(|a, b| a.kind == b.kind);
     out
 }
 
-/// What adding `add` of goods in store `store` takes off beyond itself.
-fn extra_saving(order: &Order, pay_now: Fen, store: usize, add: Fen) -> Fen {
-    if add <= Fen::ZERO {
-        return Fen::ZERO;
+/// Most rounds of "add what is still missing" before a goal is given up:
+/// each round can unlock a discount that lowers the amount again.
+const MAX_ROUNDS: usize = 8;
+
+/// Finds how much more in `store` reaches the goal `kind` names, and what
+/// that saves, by pricing the cart again with more goods until it is met.
+fn reach(order: &Order, now: &Receipt, kind: HintKind, store: usize) -> Option<Hint> {
+    let mut add = missing(&kind, order, now, now, None)?;
+    for _ in 0..MAX_ROUNDS {
+        if add <= Fen::ZERO {
+            return None;
+        }
+        let mut more = order.clone();
+        more.lines.push(CartLine::new("\u{0}more", store, add, 1));
+        let after = checkout(&more, &Plan::default());
+        match missing(&kind, &more, now, &after, Some(order.lines.len())) {
+            Some(still) => add += still,
+            None => {
+                let saves = (now.pay + add - after.pay).at_least_zero();
+                return (saves > Fen::ZERO).then_some(Hint { kind, add, saves });
+            }
+        }
     }
-    let mut more = order.clone();
-    more.lines.push(CartLine::new("\u{0}more", store, add, 1));
-    let after = checkout(&more, &Plan::default());
-    (pay_now + add - after.pay).at_least_zero()
+    None
+}
+
+/// What is still missing for the goal `kind` in receipt `r` (of `order`),
+/// compared with the receipt `base` without extra goods; `None` when the
+/// goal is met. `phantom` is the index of the extra line, if any.
+fn missing(
+    kind: &HintKind,
+    order: &Order,
+    base: &Receipt,
+    r: &Receipt,
+    phantom: Option<usize>,
+) -> Option<Fen> {
+    match kind {
+        HintKind::Pool { tier, .. } => {
+            let before = base.pools.iter().find(|p| p.tier == *tier)?.earned;
+            let pool = r.pools.iter().find(|p| p.tier == *tier)?;
+            if phantom.is_some() && pool.earned > before {
+                return None;
+            }
+            Some(tier.to_next_step(pool.threshold_amount))
+        }
+        HintKind::StoreDiscount { store } => {
+            let s = order.stores.iter().position(|st| &st.id == store)?;
+            let discount = order.stores[s].discount?;
+            let lines = || (0..order.lines.len()).filter(move |&i| order.lines[i].store == s);
+            let taken = |rec: &Receipt| -> Fen {
+                lines()
+                    .filter(|&i| i < rec.lines.len())
+                    .map(|i| rec.lines[i].store)
+                    .sum()
+            };
+            if phantom.is_some() && taken(r) > taken(base) {
+                return None;
+            }
+            let have: Fen = lines()
+                .map(|i| r.lines[i].goods - r.lines[i].presale_bonus - r.lines[i].item_coupon)
+                .sum();
+            match discount {
+                StoreDiscount::Once { min, .. } if have < min => Some(min - have),
+                StoreDiscount::Once { .. } => None,
+                StoreDiscount::Every(tier) => Some(tier.to_next_step(have)),
+            }
+        }
+        HintKind::StoreCard { coupon: id } | HintKind::Envelope { envelope: id } => {
+            r.refused.iter().find_map(|x| match x {
+                Refusal::BelowMinimum { tool, short_by, .. } if tool.id() == id => Some(*short_by),
+                _ => None,
+            })
+        }
+    }
 }

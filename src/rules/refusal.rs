@@ -84,7 +84,7 @@ pub enum Refusal {
         tool: Tool,
     },
     /// The checkout already uses as many envelopes as allowed.
-    #[error("envelope {} is over the limit of {limit} envelopes per checkout", tool.id())]
+    #[error("envelope {} is over the limit of {limit} {} per checkout", tool.id(), if *limit == 1 { "envelope" } else { "envelopes" })]
     EnvelopeLimit {
         /// The envelope.
         tool: Tool,

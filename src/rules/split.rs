@@ -28,16 +28,16 @@ pub fn split_into(total: Fen, weights: &[Fen], out: &mut Vec<Fen>) {
         given += share;
         out.push(Fen(share as i64));
     }
-    let mut left = total_i - given;
+    // Fewer fen are left over than there are lines with a remainder.
+    let left = (total_i - given) as usize;
     if left > 0 {
         // Largest remainder first; on equal remainders the earlier line wins.
-        remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, i) in &remainders {
-            if left == 0 {
-                break;
-            }
+        let order = |a: &(i128, usize), b: &(i128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if left < remainders.len() {
+            remainders.select_nth_unstable_by(left - 1, order);
+        }
+        for &(_, i) in &remainders[..left] {
             out[i].0 += 1;
-            left -= 1;
         }
     }
 }

@@ -431,3 +431,27 @@ fn hints_name_the_cheapest_next_step() {
     assert_eq!(h[0].saves, y(40));
     assert!(h[0].to_string().starts_with("add ¥37.00 more in s0"));
 }
+
+/// An envelope hint must make the envelope usable, even when the goods it
+/// adds unlock a cross-store step that lowers what is left again.
+#[test]
+fn envelope_hint_accounts_for_the_step_it_unlocks() {
+    let mut o = order(
+        CrossStore::Tiered(tier(200, 20)),
+        ThresholdBasis::AfterCards,
+        1,
+    );
+    o.lines.push(CartLine::new("x", 0, y(200), 1));
+    o.coupons
+        .push(card("red5", CouponKind::StoreEnvelope, 0, 0, 5));
+    o.envelopes.push(envelope("e1", 5, 300));
+    let h = hints(&o);
+    let e1 = h
+        .iter()
+        .find(|h| matches!(&h.kind, HintKind::Envelope { envelope } if envelope == "e1"))
+        .expect("a hint for e1");
+    let mut more = o.clone();
+    more.lines.push(CartLine::new("more", 0, e1.add, 1));
+    let r = quote(&more);
+    assert!(r.envelopes_used.iter().any(|u| u.envelope == 0), "{e1}");
+}
