@@ -130,3 +130,42 @@ fn key_offset(text: &str, key: &str) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TUTORIAL: &str = include_str!("../../levels/tutorial.toml");
+
+    #[test]
+    fn a_type_error_names_the_line_and_column() {
+        let text = TUTORIAL.replace("balance = 300", "balance = 3.001");
+        let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
+        let line = text.lines().position(|l| l.contains("3.001")).unwrap() + 1;
+        assert_eq!((e.file.as_str(), e.line), ("t.toml", line), "{e}");
+        assert!(e.message.contains("two decimals"), "{e}");
+        let e = Level::from_toml_str("name = \"x\"\nyear = 2017\nbogus = 1\n", "u.toml");
+        assert!(e.unwrap_err().to_string().starts_with("u.toml:"));
+    }
+
+    #[test]
+    fn a_semantic_error_points_at_its_table() {
+        let text = TUTORIAL.replace(
+            "store = \"sport\"\nname = \"Smart band\"",
+            "store = \"zz\"\nname = \"Smart band\"",
+        );
+        let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
+        assert!(e.message.contains("unknown store \"zz\""), "{e}");
+        let at = text.lines().nth(e.line - 1).unwrap();
+        assert!(
+            at.contains("[[items]]") || at.starts_with("id = \"band\""),
+            "{e}: {at}"
+        );
+        let text = TUTORIAL.replace("at = \"23:00\"", "at = \"24:00\"");
+        let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
+        assert!(e.message.contains("between 00:00 and 23:59"), "{e}");
+        let text = TUTORIAL.replace("id = \"mug\"", "id = \"oolong\"");
+        let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
+        assert!(e.message.contains("duplicate id"), "{e}");
+    }
+}
