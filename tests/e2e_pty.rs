@@ -262,3 +262,44 @@ fn no_terminal_prints_one_line_and_exits_1() {
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn tutorial_by_keys_until_the_shop() {
+    let mut pty = Pty::spawn(120, 36, &["--seed", "7"]);
+    pty.wait_for("How to play");
+    pty.send(b"\r"); // Play → level select
+    pty.wait_for("Tutorial");
+    pty.send(b"\r"); // start the tutorial: the rain card
+    pty.wait_for("RAIN 1 of 1");
+    pty.send(b"\r"); // start the rain
+    pty.wait_for("COMBO");
+    pty.send(b"dfjk");
+    pty.send(b"s"); // skip (ignored while the rain falls)
+    // The rain ends on its own; then go shopping and skip the big screen.
+    let start = Instant::now();
+    loop {
+        let s = pty.screen();
+        if s.contains("Stores") {
+            break;
+        }
+        if s.contains("RAIN OVER") {
+            pty.send(b"s");
+        } else if s.contains("HAS BEGUN") {
+            pty.send(b"x");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never reached the shop:\n{s}"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+    pty.send(b"a");
+    pty.wait_for("Cart (1 lines)");
+    pty.send(b"q");
+    pty.wait_for("QUIT THIS FESTIVAL?");
+    pty.send(b"y");
+    pty.wait_for("How to play");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}

@@ -362,3 +362,126 @@ fn settings_change_and_cycle() {
     assert!(!a.settings.colour);
     assert_eq!(a.theme, double11::ui::Theme::mono());
 }
+
+fn key_at(app: &mut App, code: KeyCode, kind: KeyEventKind, at: Instant) {
+    app.handle(&key_kind(code, KeyModifiers::NONE, kind), at);
+    app.advance(at);
+}
+
+/// The tutorial with a fixed seed, started from the command line.
+fn tutorial(w: u16, h: u16) -> App {
+    App::new(
+        Settings::default(),
+        &Options {
+            level: Some("tutorial".into()),
+            seed: Some(11),
+            ..Options::default()
+        },
+        (w, h),
+    )
+}
+
+/// Plays the tutorial by keys at made-up times, snapshotting each phase.
+fn play_through(w: u16, h: u16, mono: bool) {
+    let t0 = Instant::now();
+    let s = |secs: f64| t0 + Duration::from_secs_f64(secs);
+    let mut a = tutorial(w, h);
+    if mono {
+        a.force_mono = true;
+        a.theme = double11::ui::Theme::mono();
+    }
+    let tag = if mono { "_mono" } else { "" };
+    a.advance(s(0.0));
+    assert_eq!(a.screen, Screen::Playing);
+    snap(&format!("play_rain_intro{tag}_{w}x{h}"), &a);
+    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, s(0.5));
+    a.advance(s(4.0));
+    for (i, c) in "dfjk".chars().enumerate() {
+        key_at(
+            &mut a,
+            KeyCode::Char(c),
+            KeyEventKind::Press,
+            s(4.0 + i as f64 * 0.05),
+        );
+    }
+    a.advance(s(4.5));
+    snap(&format!("play_rain{tag}_{w}x{h}"), &a);
+    a.advance(s(30.0));
+    snap(&format!("play_rain_over{tag}_{w}x{h}"), &a);
+    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, s(31.0));
+    snap(&format!("play_opening{tag}_{w}x{h}"), &a);
+    key_at(&mut a, KeyCode::Char('x'), KeyEventKind::Press, s(31.5));
+    key_at(&mut a, KeyCode::Char('a'), KeyEventKind::Press, s(32.0));
+    key_at(&mut a, KeyCode::Down, KeyEventKind::Press, s(32.2));
+    key_at(&mut a, KeyCode::Char('a'), KeyEventKind::Press, s(32.4));
+    snap(&format!("play_shop{tag}_{w}x{h}"), &a);
+    key_at(&mut a, KeyCode::Char('c'), KeyEventKind::Press, s(33.0));
+    snap(&format!("play_receipt{tag}_{w}x{h}"), &a);
+    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, s(33.5));
+    a.advance(s(200.0));
+    snap(&format!("play_results{tag}_{w}x{h}"), &a);
+}
+
+#[test]
+fn play_screens() {
+    play_through(80, 24, false);
+    play_through(120, 40, false);
+    play_through(80, 24, true);
+}
+
+#[test]
+fn q_mid_game_asks_first_and_repeat_never_catches() {
+    let t0 = Instant::now();
+    let mut a = tutorial(80, 24);
+    a.advance(t0);
+    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    let before = a
+        .play
+        .as_ref()
+        .map(|p| p.game.rain().map_or(0, |r| r.miss_presses));
+    key_at(
+        &mut a,
+        KeyCode::Char('d'),
+        KeyEventKind::Repeat,
+        t0 + Duration::from_millis(100),
+    );
+    let after = a
+        .play
+        .as_ref()
+        .map(|p| p.game.rain().map_or(0, |r| r.miss_presses));
+    assert_eq!(before, after, "a held lane key does nothing");
+    ch(&mut a, 'q');
+    assert_eq!(a.top_overlay(), Some(Overlay::ConfirmQuit));
+    assert!(a.deadline().is_none(), "the clock stops under the card");
+    ch(&mut a, 'n');
+    assert_eq!(a.top_overlay(), None);
+    ch(&mut a, 'q');
+    ch(&mut a, 'y');
+    assert_eq!(a.screen, Screen::Title);
+    assert!(!a.quit);
+}
+
+#[test]
+fn pause_stops_the_clock_and_too_small_auto_pauses() {
+    let t0 = Instant::now();
+    let s = |secs: u64| t0 + Duration::from_secs(secs);
+    let mut a = tutorial(80, 24);
+    a.advance(t0);
+    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    a.advance(s(2));
+    let tick = |a: &App| a.play.as_ref().map_or(0, |p| p.game.tick());
+    let t2 = tick(&a);
+    assert_eq!(t2, 120);
+    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, s(2));
+    a.advance(s(10));
+    assert_eq!(tick(&a), t2, "paused: no ticks");
+    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, s(10));
+    a.advance(s(11));
+    assert_eq!(tick(&a), t2 + 60, "resumed and re-anchored");
+    a.handle(&Event::Resize(60, 20), s(11));
+    a.advance(s(20));
+    assert_eq!(tick(&a), t2 + 60, "too small: paused");
+    a.handle(&Event::Resize(80, 24), s(20));
+    a.advance(s(21));
+    assert_eq!(tick(&a), t2 + 120);
+}

@@ -58,6 +58,12 @@ pub enum Action {
     Search,
     /// `s`: skip (rain over → shop, opening show).
     Skip,
+    /// `b`: buy the look on the runway (best plan in the checkout review).
+    BuyNow,
+    /// `[`: previous cart line.
+    CartUp,
+    /// `]`: next cart line.
+    CartDown,
 }
 
 impl Action {
@@ -81,6 +87,8 @@ pub enum Context {
     Shop,
     /// A confirmation or pause card.
     Dialog,
+    /// Typing into the shop's search box (see [`search_input`]).
+    Search,
 }
 
 /// Which keys catch in the four lanes.
@@ -247,6 +255,11 @@ impl Keymap {
             ch('x', RemoveFromCart),
             ch('c', Checkout),
             ch('v', ToggleCard),
+            ch('b', BuyNow),
+            ch('+', AddToCart),
+            ch('-', RemoveFromCart),
+            ch('[', CartUp),
+            ch(']', CartDown),
             ch('/', Search),
             ch('s', Skip),
             ch('p', Pause),
@@ -283,6 +296,7 @@ impl Keymap {
             Context::Rain => &self.rain,
             Context::Shop => &self.shop,
             Context::Dialog => &self.dialog,
+            Context::Search => &[],
         }
     }
 
@@ -326,6 +340,27 @@ impl Keymap {
             })
             .collect();
         (primary, others)
+    }
+}
+
+/// While typing a search: `Some((input, stop))` — a character or Backspace
+/// edits, Enter stops typing, Esc clears and stops; `None` for other keys
+/// (which then map as usual, so Ctrl-C still quits).
+pub fn search_input(key: &KeyEvent) -> Option<(Option<crate::game::Input>, bool)> {
+    use crate::game::Input;
+    if key.kind == KeyEventKind::Release
+        || key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(c) => Some((Some(Input::Search(c)), false)),
+        KeyCode::Backspace => Some((Some(Input::SearchBackspace), false)),
+        KeyCode::Enter => Some((None, true)),
+        KeyCode::Esc => Some((Some(Input::SearchClear), true)),
+        _ => None,
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod input;
 pub mod keymap;
+pub mod play;
 pub mod run;
 pub mod settings;
 pub mod state;

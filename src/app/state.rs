@@ -7,9 +7,32 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
 
 use super::keymap::{Action, Context, Keymap};
+use super::play::Play;
 use super::settings::Settings;
+use crate::game::{GameState, Input, Overlay as ShopOverlay, Phase};
+use crate::level::Level;
 use crate::ui::Theme;
 use crate::ui::text::Lang;
+
+/// One entry of level select: a shipped level, loaded or with its error.
+#[derive(Debug, Clone)]
+pub struct LevelEntry {
+    /// The file name (`2017.toml`).
+    pub file: String,
+    /// The level, or why it cannot load (it then cannot start).
+    pub level: Result<Level, String>,
+}
+
+/// Loads every shipped level for the menu.
+pub fn shipped_levels() -> Vec<LevelEntry> {
+    crate::level::shipped()
+        .into_iter()
+        .map(|(file, text)| LevelEntry {
+            file: file.to_string(),
+            level: Level::from_toml_str(text, file).map_err(|e| e.to_string()),
+        })
+        .collect()
+}
 
 /// The smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -138,6 +161,12 @@ pub struct App {
     pub dirty: bool,
     /// Set when settings changed and should be saved.
     pub settings_changed: bool,
+    /// The levels on offer.
+    pub levels: Vec<LevelEntry>,
+    /// Level select cursor.
+    pub levels_sel: usize,
+    /// The festival in progress.
+    pub play: Option<Play>,
     seed: Option<u64>,
 }
 
@@ -162,10 +191,78 @@ impl App {
             quit: false,
             dirty: true,
             settings_changed: false,
+            levels: shipped_levels(),
+            levels_sel: 0,
+            play: None,
             seed: options.seed,
         };
         app.apply_settings();
+        if let Some(name) = &options.level {
+            let wanted = |e: &LevelEntry| {
+                e.file == *name
+                    || e.file.trim_end_matches(".toml") == name.trim_end_matches(".toml")
+            };
+            if let Some(i) = app.levels.iter().position(wanted) {
+                app.levels_sel = i;
+                app.screen = Screen::Levels;
+                app.start_selected_level();
+            }
+        }
         app
+    }
+
+    /// Starts the selected level if it loaded; the clock starts on the next
+    /// [`App::advance`].
+    fn start_selected_level(&mut self) {
+        let Some(entry) = self.levels.get(self.levels_sel) else {
+            return;
+        };
+        let Ok(level) = &entry.level else {
+            return;
+        };
+        let seed = self.seed.unwrap_or_else(default_seed);
+        self.play = Some(Play::new(GameState::new(level, seed), entry.file.clone()));
+        self.overlays.clear();
+        self.screen = Screen::Playing;
+        self.dirty = true;
+    }
+
+    /// The tutorial (the first shipped level whose file starts with
+    /// `tutorial`, else the first level).
+    fn start_tutorial(&mut self) {
+        self.levels_sel = self
+            .levels
+            .iter()
+            .position(|e| e.file.starts_with("tutorial"))
+            .unwrap_or(0);
+        self.start_selected_level();
+    }
+
+    fn leave_play(&mut self) {
+        self.play = None;
+        self.overlays.clear();
+        self.back_to_title();
+    }
+
+    /// Whether the game clock should run now.
+    fn clock_should_run(&self) -> bool {
+        self.screen == Screen::Playing && self.overlays.is_empty() && !self.too_small()
+    }
+
+    /// Starts or stops the game clock to match the screen (re-anchoring on
+    /// resume, so paused time never reaches the game).
+    fn sync_clock(&mut self, now: Instant) {
+        let run = self.clock_should_run();
+        if let Some(play) = &mut self.play {
+            match (run, play.clock.running()) {
+                (true, false) => play.clock.start(now, play.game.tick()),
+                (false, true) => {
+                    play.advance_to(now);
+                    play.clock.stop();
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The seed given on the command line, if any.
@@ -202,17 +299,18 @@ impl App {
 
     /// The key table of the screen itself (under any overlay).
     pub fn screen_context(&self) -> Context {
-        match self.screen {
-            Screen::Playing => Context::Rain,
+        match (&self.screen, &self.play) {
+            (Screen::Playing, Some(p)) if p.searching => Context::Search,
+            (Screen::Playing, Some(p)) if p.phase() == Phase::Rain => Context::Rain,
+            (Screen::Playing, _) => Context::Shop,
             _ => Context::Menu,
         }
     }
 
     /// Handles one terminal event that happened at `at`.
     pub fn handle(&mut self, event: &Event, at: Instant) {
-        let _ = at;
         match event {
-            Event::Key(key) => self.on_key(key),
+            Event::Key(key) => self.on_key(key, at),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
                 self.dirty = true;
@@ -222,8 +320,15 @@ impl App {
                     self.on_click(m.column, m.row);
                 }
             }
-            Event::FocusLost | Event::FocusGained | Event::Paste(_) => {}
+            Event::FocusLost => {
+                if self.screen == Screen::Playing && self.overlays.is_empty() {
+                    self.overlays.push(Overlay::Pause);
+                    self.dirty = true;
+                }
+            }
+            Event::FocusGained | Event::Paste(_) => {}
         }
+        self.sync_clock(at);
     }
 
     /// SIGTERM / SIGHUP: end now.
@@ -231,7 +336,14 @@ impl App {
         self.quit = true;
     }
 
-    fn on_key(&mut self, key: &KeyEvent) {
+    fn on_key(&mut self, key: &KeyEvent, at: Instant) {
+        if self.context() == Context::Search {
+            if let Some(input) = super::keymap::search_input(key) {
+                self.dirty = true;
+                self.on_search(input, at);
+                return;
+            }
+        }
         let Some(action) = self.keymap.map(self.context(), key) else {
             return;
         };
@@ -261,7 +373,7 @@ impl App {
             Screen::Levels => self.on_levels(action),
             Screen::Scores => self.on_back_only(action),
             Screen::Settings => self.on_settings(action),
-            Screen::Playing => {}
+            Screen::Playing => self.on_play(action, at),
         }
     }
 
@@ -270,13 +382,73 @@ impl App {
             (Overlay::Help, Action::Back | Action::Confirm) => {
                 self.overlays.pop();
             }
-            (Overlay::Help, Action::Quit) => self.on_quit_key(),
+            (Overlay::Help | Overlay::Pause, Action::Quit) => self.on_quit_key(),
+            (Overlay::Pause, Action::Pause | Action::Confirm | Action::Back) => {
+                self.overlays.pop();
+            }
+            (Overlay::ConfirmQuit, Action::Yes | Action::Quit) => self.leave_play(),
+            (Overlay::ConfirmQuit, Action::No | Action::Back) => {
+                self.overlays.pop();
+            }
             _ => {}
         }
     }
 
+    /// `q`: quits at once in menus; mid-game it asks first.
     fn on_quit_key(&mut self) {
-        self.quit = true;
+        match &self.play {
+            Some(p) if self.screen == Screen::Playing && !p.game.is_over() => {
+                self.overlays.retain(|o| *o != Overlay::Help);
+                self.overlays.push(Overlay::ConfirmQuit);
+            }
+            Some(_) => self.leave_play(),
+            None => self.quit = true,
+        }
+    }
+
+    fn on_search(&mut self, (input, stop): (Option<Input>, bool), at: Instant) {
+        let Some(play) = &mut self.play else { return };
+        if let Some(i) = input {
+            play.input(i, at);
+        }
+        if stop {
+            play.searching = false;
+        }
+    }
+
+    fn on_play(&mut self, action: Action, at: Instant) {
+        let Some(play) = &mut self.play else {
+            self.back_to_title();
+            return;
+        };
+        let phase = play.phase();
+        let in_review = !matches!(play.game.day().overlay, ShopOverlay::None);
+        let input = match action {
+            Action::Quit => return self.on_quit_key(),
+            Action::Pause => {
+                if phase == Phase::Results {
+                    return self.leave_play();
+                }
+                self.overlays.push(Overlay::Pause);
+                return;
+            }
+            Action::Back if phase == Phase::Results => return self.leave_play(),
+            Action::Confirm if phase == Phase::Results => return self.leave_play(),
+            Action::Back if phase == Phase::Day && !in_review => {
+                self.overlays.push(Overlay::Pause);
+                return;
+            }
+            Action::Search if phase == Phase::Day => {
+                play.searching = true;
+                return;
+            }
+            Action::BuyNow if in_review => Input::ToggleCard,
+            other => match to_input(other) {
+                Some(i) => i,
+                None => return,
+            },
+        };
+        play.input(input, at);
     }
 
     fn go(&mut self, screen: Screen) {
@@ -328,12 +500,23 @@ impl App {
             Action::Back | Action::Confirm => self.back_to_title(),
             Action::Quit => self.quit = true,
             Action::ToggleLang => self.toggle_lang(),
+            Action::Tutorial => self.start_tutorial(),
             _ => {}
         }
     }
 
     fn on_levels(&mut self, action: Action) {
-        self.on_back_only(action);
+        let n = self.levels.len().max(1);
+        match action {
+            Action::Up => self.levels_sel = (self.levels_sel + n - 1) % n,
+            Action::Down => self.levels_sel = (self.levels_sel + 1) % n,
+            Action::Pick(i) if usize::from(i) < self.levels.len() => {
+                self.levels_sel = usize::from(i)
+            }
+            Action::Confirm => self.start_selected_level(),
+            Action::Tutorial => self.start_tutorial(),
+            _ => self.on_back_only(action),
+        }
     }
 
     fn on_back_only(&mut self, action: Action) {
@@ -386,11 +569,49 @@ impl App {
 
     /// When the loop must wake even without input; `None` = sleep until a key.
     pub fn deadline(&self) -> Option<Instant> {
-        None
+        self.play.as_ref().and_then(Play::deadline)
     }
 
-    /// Brings timed state up to `now` (the game clock, animations).
+    /// Brings timed state up to `now`: starts/stops the game clock and sends
+    /// the game its ticks.
     pub fn advance(&mut self, now: Instant) {
-        let _ = now;
+        self.sync_clock(now);
+        if let Some(play) = &mut self.play {
+            if play.advance_to(now) {
+                self.dirty = true;
+            }
+        }
     }
+}
+
+/// A seed from the wall clock, when none was given.
+fn default_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(1111)
+}
+
+/// The game input for an in-play action, if it has one.
+fn to_input(action: Action) -> Option<Input> {
+    Some(match action {
+        Action::Lane(n) => Input::Lane(n),
+        Action::Up => Input::Up,
+        Action::Down => Input::Down,
+        Action::Left => Input::Left,
+        Action::Right => Input::Right,
+        Action::Confirm => Input::Confirm,
+        Action::Back => Input::Back,
+        Action::NextTab => Input::NextTab,
+        Action::PrevTab => Input::PrevTab,
+        Action::AddToCart => Input::AddToCart,
+        Action::RemoveFromCart => Input::RemoveFromCart,
+        Action::Checkout => Input::Checkout,
+        Action::ToggleCard => Input::ToggleCard,
+        Action::Skip => Input::Skip,
+        Action::BuyNow => Input::BuyNow,
+        Action::CartUp => Input::CartUp,
+        Action::CartDown => Input::CartDown,
+        _ => return None,
+    })
 }

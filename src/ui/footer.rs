@@ -113,7 +113,7 @@ pub fn screen_hints(app: &App) -> Vec<Hint> {
             back,
         ],
         Screen::Scores => vec![Some(help), back, quit],
-        Screen::Playing => vec![Some(help), quit],
+        Screen::Playing => return play_hints(app),
     };
     v.into_iter().flatten().collect()
 }
@@ -144,4 +144,83 @@ pub fn lang_label(lang: Lang) -> &'static str {
         Lang::En => "EN/中文",
         Lang::Zh => "中文/EN",
     }
+}
+
+/// The legend in play, by phase.
+fn play_hints(app: &App) -> Vec<Hint> {
+    use crate::game::Phase;
+    let lang = app.settings.lang;
+    let zh = lang == Lang::Zh;
+    let km = &app.keymap;
+    let ctx = app.screen_context();
+    let l = |en: &'static str, cn: &'static str| if zh { cn } else { en };
+    let quit = quit_hint(km, ctx, lang);
+    let help = Some(Hint::new("?", t(lang, Text::Help)));
+    let Some(p) = &app.play else {
+        return Vec::new();
+    };
+    if p.searching {
+        return vec![
+            Hint::new(l("type", "输入"), l("search", "搜索")),
+            Hint::new("Enter", l("done", "完成")),
+            Hint::new("Esc", l("clear", "清除")),
+        ];
+    }
+    let v: Vec<Option<Hint>> = match p.phase() {
+        Phase::Rain => {
+            let (primary, others) = km.lane_legend();
+            let label = format!(
+                "{} ({} {})",
+                t(lang, Text::CatchKeys),
+                t(lang, Text::Also),
+                others.join(l(" and ", " / "))
+            );
+            vec![
+                Some(Hint::new(primary, label)),
+                hint(km, ctx, &[Action::Pause], t(lang, Text::Pause)),
+                help,
+                quit,
+            ]
+        }
+        Phase::RainIntro | Phase::RainOver => vec![
+            Some(Hint::new("Enter", l("start rain", "开始"))),
+            hint(km, ctx, &[Action::Skip], l("go shopping", "去购物")),
+            hint(km, ctx, &[Action::Pause], t(lang, Text::Pause)),
+            help,
+            quit,
+        ],
+        Phase::Opening => vec![Some(Hint::new(l("any key", "任意键"), l("shop", "购物")))],
+        Phase::Day => match p.game.day().overlay {
+            crate::game::Overlay::None => vec![
+                hint(km, ctx, &[Action::Up, Action::Down], l("item", "商品")),
+                hint(km, ctx, &[Action::Left, Action::Right], l("store", "店铺")),
+                hint(km, ctx, &[Action::AddToCart], l("add", "加购")),
+                hint(km, ctx, &[Action::RemoveFromCart], l("remove", "移出")),
+                hint(km, ctx, &[Action::Checkout], l("check out", "结算")),
+                hint(km, ctx, &[Action::Search], l("search", "搜索")),
+                hint(km, ctx, &[Action::Pause], t(lang, Text::Pause)),
+                help,
+            ],
+            crate::game::Overlay::Review { .. } => vec![
+                Some(Hint::new("Enter", l("pay", "付款"))),
+                hint(km, ctx, &[Action::BuyNow], l("best plan", "最优方案")),
+                Some(Hint::new("Esc", l("back to cart", "返回购物车"))),
+                help,
+            ],
+            crate::game::Overlay::Refused(_) => vec![
+                hint(
+                    km,
+                    ctx,
+                    &[Action::RemoveFromCart],
+                    l("remove sold-out", "移除"),
+                ),
+                Some(Hint::new("Esc", l("back to cart", "返回购物车"))),
+            ],
+        },
+        Phase::Results => vec![
+            Some(Hint::new("Enter", l("menu", "菜单"))),
+            Some(Hint::new("Esc", l("menu", "菜单"))),
+        ],
+    };
+    v.into_iter().flatten().collect()
 }

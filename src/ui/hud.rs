@@ -57,3 +57,83 @@ pub fn menu(
         buf,
     );
 }
+
+/// `¥1,234.56`: money with thousands separators (display only).
+pub fn yuan(f: crate::money::Fen) -> String {
+    let v = f.get();
+    let sign = if v < 0 { "−" } else { "" };
+    let abs = v.unsigned_abs();
+    let int = (abs / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}¥{grouped}.{:02}", abs % 100)
+}
+
+/// Thousands separators for a plain count or score.
+pub fn grouped(n: i64) -> String {
+    let s = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("−{out}") } else { out }
+}
+
+/// The in-play HUD: year │ phase and clock │ cash + credit │ envelopes │ ★.
+pub fn play(app: &App, theme: &Theme, game: &crate::game::GameState, area: Rect, buf: &mut Buffer) {
+    use crate::game::Phase;
+    use crate::ui::text::Lang;
+    let zh = app.settings.lang == Lang::Zh;
+    let phase = match game.phase() {
+        Phase::RainIntro | Phase::Rain | Phase::RainOver => {
+            let left = game.rain().map_or(0, |r| r.seconds_left());
+            let name = if game.rain().is_some_and(|r| r.during_day) {
+                if zh { "红包雨" } else { "RAIN" }
+            } else if zh {
+                "预热"
+            } else {
+                "WARM-UP"
+            };
+            format!("{name} {:>2}:{:02}", left / 60, left % 60)
+        }
+        Phase::Opening | Phase::Day => {
+            format!(
+                "{} {}",
+                if zh { "双十一" } else { "11.11 DAY" },
+                game.clock_time()
+            )
+        }
+        Phase::Results => format!("{} 24:00", if zh { "午夜" } else { "MIDNIGHT" }),
+    };
+    let p = game.purse();
+    let money = format!(
+        "{} + {} {}",
+        yuan(p.balance),
+        if zh { "花呗" } else { "credit" },
+        yuan(p.credit_left())
+    );
+    let held: Vec<_> = game.envelopes().iter().filter(|e| !e.expired).collect();
+    let value = held.iter().map(|e| e.value).sum();
+    let env = format!(
+        "{} {} {}",
+        if zh { "红包" } else { "Env" },
+        held.len(),
+        yuan(value)
+    );
+    let score = format!("★{}", grouped(game.score().total));
+    bar(
+        theme,
+        &[game.level().year.to_string(), phase, money, env],
+        &[score],
+        area,
+        buf,
+    );
+}

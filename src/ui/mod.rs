@@ -8,9 +8,14 @@ pub mod help;
 pub mod howto;
 pub mod hud;
 pub mod levels;
+pub mod opening;
 pub mod pause;
+pub mod rain;
+pub mod receipt;
+pub mod results;
 pub mod scores;
 pub mod settings;
+pub mod shop;
 pub mod text;
 pub mod theme;
 pub mod title;
@@ -24,6 +29,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 
 use crate::app::state::{App, Overlay, Screen};
+use crate::game::{Overlay as ShopOverlay, Phase};
 
 /// Draws the whole app into a frame (the loop's one `draw` per iteration).
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -49,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Levels => levels::render(app, theme, hud_row, body, buf),
         Screen::Scores => scores::render(app, theme, hud_row, body, buf),
         Screen::Settings => settings::render(app, theme, hud_row, body, buf),
-        Screen::Playing => {}
+        Screen::Playing => play(app, theme, hud_row, body, buf),
     }
     if let Some(top) = app.top_overlay() {
         // The screen below is dimmed; the card is drawn over it.
@@ -94,6 +100,39 @@ pub fn width(s: &str) -> u16 {
 
 /// The in-game clock as the pause card shows it (`21:38`), if playing.
 pub fn play_clock_label(app: &App) -> Option<String> {
-    let _ = app;
-    None
+    let p = app.play.as_ref()?;
+    Some(match p.phase() {
+        Phase::Day | Phase::Opening => p.game.clock_time().to_string(),
+        _ => {
+            let s = p.game.rain().map_or(0, |r| r.seconds_left());
+            format!("{}:{:02}", s / 60, s % 60)
+        }
+    })
+}
+
+/// A festival in play: the HUD and the phase's screen.
+fn play(app: &App, theme: &Theme, hud_row: Rect, body: Rect, buf: &mut Buffer) {
+    let Some(p) = &app.play else {
+        return;
+    };
+    let game = &p.game;
+    hud::play(app, theme, game, hud_row, buf);
+    match game.phase() {
+        Phase::RainIntro | Phase::Rain | Phase::RainOver => {
+            rain::render(app, theme, game, body, buf)
+        }
+        Phase::Opening => opening::render(app, theme, game, body, buf),
+        Phase::Day => match &game.day().overlay {
+            ShopOverlay::None => shop::render(app, theme, game, body, buf),
+            ShopOverlay::Review { best } => {
+                shop::render(app, theme, game, body, buf);
+                receipt::render_review(app, theme, game, *best, body, buf);
+            }
+            ShopOverlay::Refused(reasons) => {
+                shop::render(app, theme, game, body, buf);
+                receipt::render_refused(app, theme, game, reasons, body, buf);
+            }
+        },
+        Phase::Results => results::render(app, theme, game, body, buf),
+    }
 }

@@ -1,0 +1,307 @@
+//! Midnight: what you bought, saved and wasted, the score, and a chart of
+//! your spending through the day beside the real GMV records.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::Theme;
+use super::hud::{grouped, yuan};
+use super::text::Lang;
+use crate::app::state::App;
+use crate::game::GameState;
+
+/// Draws the results screen.
+pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut Buffer) {
+    let zh = app.settings.lang == Lang::Zh;
+    let Some(r) = game.results() else {
+        return;
+    };
+    let [top, bottom] = body.layout(&Layout::vertical([
+        Constraint::Min(12),
+        Constraint::Percentage(40),
+    ]));
+    let [summary, score] = top.layout(&Layout::horizontal([
+        Constraint::Percentage(58),
+        Constraint::Percentage(42),
+    ]));
+    let b = Block::bordered().border_style(theme.border).title(if zh {
+        format!(" 午夜 · {} · 今天结束了 ", game.level().year)
+    } else {
+        format!(" MIDNIGHT · {} · the day is over ", game.level().year)
+    });
+    let inner = b.inner(summary);
+    b.render(summary, buf);
+    let w = usize::from(inner.width);
+    let row = |l: &str, v: String| {
+        let pad = w.saturating_sub(super::width(l) as usize + super::width(&v) as usize);
+        format!("{l}{}{v}", " ".repeat(pad))
+    };
+    let items: u32 = r.bought.iter().map(|b| b.qty).sum();
+    let mut lines = vec![
+        Line::raw(if zh {
+            format!("买了 {items} 件，结算 {} 次", r.checkouts)
+        } else {
+            format!("You bought {items} items in {} checkouts", r.checkouts)
+        }),
+        Line::raw(row(if zh { "商品" } else { "Goods" }, yuan(r.goods))),
+        Line::styled(
+            row(
+                if zh { "节省" } else { "Saved" },
+                format!("−{}", yuan(r.saved)),
+            ),
+            theme.good,
+        ),
+        Line::raw(row(if zh { "实付" } else { "Paid" }, yuan(r.paid))),
+        Line::styled(
+            format!(
+                "  cash {} · credit {}",
+                yuan(r.paid_cash),
+                yuan(r.paid_credit)
+            ),
+            if r.paid_credit.get() > 0 {
+                theme.credit
+            } else {
+                theme.dim
+            },
+        ),
+        Line::styled(
+            row(
+                if zh {
+                    "过期未用的红包"
+                } else {
+                    "Envelopes expired unused"
+                },
+                format!("{} · {}", r.expired.len(), yuan(r.expired_value)),
+            ),
+            theme.dim,
+        ),
+        Line::raw(row(
+            if zh { "心愿单" } else { "Wishlist" },
+            format!(
+                "{} / {} ✓",
+                r.wishlist_bought.len(),
+                r.wishlist_bought.len() + r.wishlist_missed.len()
+            ),
+        )),
+    ];
+    for &m in r.wishlist_missed.iter().take(2) {
+        if let Some(it) = game.level().items.get(m) {
+            lines.push(Line::styled(format!("  ✗ {}", it.name), theme.dim));
+        }
+    }
+    lines.push(Line::raw(row(
+        if zh {
+            "心愿单最优方案"
+        } else {
+            "Best plan for your wishlist"
+        },
+        yuan(r.best_plan_pay),
+    )));
+    Paragraph::new(lines).render(inner, buf);
+
+    let b =
+        Block::bordered()
+            .border_style(theme.border)
+            .title(if zh { " 得分 " } else { " Score " });
+    let inner = b.inner(score);
+    b.render(score, buf);
+    let w = usize::from(inner.width);
+    let pts = |l: &str, v: i64| {
+        let v = if v >= 0 {
+            format!("+{}", grouped(v))
+        } else {
+            grouped(v)
+        };
+        let pad = w.saturating_sub(super::width(l) as usize + super::width(&v) as usize);
+        format!("{l}{}{v}", " ".repeat(pad))
+    };
+    let s = &r.score;
+    Paragraph::new(vec![
+        Line::styled(format!("★ {}", grouped(s.total)), theme.gold),
+        Line::styled(
+            format!("RANK {} · {}", r.rank.letter(), r.rank.title()),
+            theme.key,
+        ),
+        Line::raw(""),
+        Line::raw(pts(if zh { "接红包" } else { "catches" }, s.catches)),
+        Line::raw(pts(if zh { "节省" } else { "savings" }, s.savings)),
+        Line::raw(pts(if zh { "心愿单" } else { "wishlist" }, s.wishlist)),
+        Line::raw(pts(
+            if zh {
+                "接近最优"
+            } else {
+                "near the best plan"
+            },
+            s.near_best,
+        )),
+        Line::styled(
+            pts(
+                if zh {
+                    "过期红包"
+                } else {
+                    "expired envelopes"
+                },
+                s.expired,
+            ),
+            theme.dim,
+        ),
+        Line::styled(
+            pts(
+                if zh {
+                    "没收定金"
+                } else {
+                    "forfeited deposits"
+                },
+                s.forfeited,
+            ),
+            theme.dim,
+        ),
+        Line::styled(
+            pts(
+                if zh {
+                    "超预算剁手"
+                } else {
+                    "剁手 past budget"
+                },
+                s.over_budget,
+            ),
+            theme.credit,
+        ),
+    ])
+    .render(inner, buf);
+
+    let [mine, real] = bottom.layout(&Layout::horizontal([
+        Constraint::Percentage(50),
+        Constraint::Percentage(50),
+    ]));
+    spending_chart(zh, theme, game, mine, buf);
+    gmv_chart(zh, theme, game, real, buf);
+}
+
+/// Cumulative spending by hour as a bar per hour, with the budget level.
+fn spending_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
+    let Some(r) = game.results() else { return };
+    let b = Block::bordered().border_style(theme.border).title(if zh {
+        " 你的花费 00:00 → 24:00 "
+    } else {
+        " Your spending, 00:00 → 24:00 "
+    });
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height < 3 || inner.width < 10 {
+        return;
+    }
+    // Already cumulative, one value per clock hour.
+    let cum: Vec<i64> = r.spent_by_hour.iter().map(|f| f.get()).collect();
+    let total = cum.last().copied().unwrap_or(0);
+    let budget = game.level().wallet.budget.get();
+    let top = total.max(budget).max(1);
+    let h = i64::from(inner.height - 2);
+    let bar_w = (inner.width.saturating_sub(1) / 24).max(1);
+    let budget_row = inner.y + (h - (budget * h / top)).clamp(0, h) as u16;
+    for (i, v) in cum.iter().enumerate() {
+        let filled = (v * h / top) as u16;
+        let x = inner.x + i as u16 * bar_w;
+        if x + bar_w > inner.right() {
+            break;
+        }
+        for dy in 0..h as u16 {
+            let y = inner.y + h as u16 - 1 - dy;
+            let (sym, style) = if dy < filled {
+                (
+                    "█",
+                    if *v > budget {
+                        theme.credit
+                    } else {
+                        theme.good
+                    },
+                )
+            } else if y == budget_row {
+                ("┄", theme.dim)
+            } else {
+                (" ", theme.text)
+            };
+            for bx in 0..bar_w {
+                buf[(x + bx, y)].set_symbol(sym).set_style(style);
+            }
+        }
+    }
+    let axis_y = inner.y + h as u16;
+    buf.set_string(inner.x, axis_y, "00", theme.dim);
+    buf.set_string(inner.x + 12 * bar_w, axis_y, "12", theme.dim);
+    buf.set_string(inner.x + 23 * bar_w, axis_y, "24", theme.dim);
+    let label = format!(
+        "{} {} · {} {}",
+        if zh { "共" } else { "total" },
+        yuan(crate::money::Fen(total)),
+        if zh { "预算" } else { "budget ┄" },
+        yuan(crate::money::Fen(budget))
+    );
+    buf.set_string(inner.x, axis_y + 1, label, theme.text);
+}
+
+/// The real GMV records, one bar per year; the level's year reversed.
+fn gmv_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
+    let b = Block::bordered().border_style(theme.border).title(if zh {
+        " 历年双十一成交额（十亿元） "
+    } else {
+        " Real 11.11 GMV records, ¥ billion "
+    });
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let records = crate::level::gmv_records().unwrap_or_default();
+    let max = records
+        .iter()
+        .filter_map(|r| r.gmv)
+        .map(|f| f.get())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let bar_w = i64::from(inner.width.saturating_sub(14));
+    let skip = records.len().saturating_sub(usize::from(inner.height));
+    let lines: Vec<Line> = records
+        .iter()
+        .skip(skip)
+        .map(|r| {
+            let (bar, num) = match r.gmv {
+                Some(g) => {
+                    let n = (g.get() * bar_w / max).max(if g.get() > 0 { 1 } else { 0 }) as usize;
+                    let bn = g.get() / 100 / 1_000_000_000;
+                    let tenth = (g.get() / 100 / 100_000_000) % 10;
+                    (
+                        "█".repeat(n),
+                        format!(" {bn}.{tenth}{}", if r.days > 1 { "*" } else { "" }),
+                    )
+                }
+                None => (
+                    String::new(),
+                    if zh {
+                        " 未公布".into()
+                    } else {
+                        " secret".into()
+                    },
+                ),
+            };
+            let style = if r.year == game.level().year {
+                theme.selected
+            } else {
+                theme.gold
+            };
+            Line::from(vec![
+                ratatui::text::Span::styled(
+                    format!("{} ", r.year),
+                    if r.year == game.level().year {
+                        theme.selected
+                    } else {
+                        theme.text
+                    },
+                ),
+                ratatui::text::Span::styled(bar, style),
+                ratatui::text::Span::raw(num),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
