@@ -231,50 +231,44 @@ fn check_receipt(order: &Order, r: &Receipt) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every combination of one choice per slot.
+fn product(slots: &[Vec<Option<usize>>]) -> Vec<Vec<Option<usize>>> {
+    slots.iter().fold(vec![vec![]], |acc, options| {
+        acc.into_iter()
+            .flat_map(|prefix| {
+                options.iter().map(move |&o| {
+                    let mut p = prefix.clone();
+                    p.push(o);
+                    p
+                })
+            })
+            .collect()
+    })
+}
+
 /// Every explicit plan, for the brute-force comparison.
 fn all_plans(order: &Order) -> Vec<Plan> {
-    let mut item_choices: Vec<Vec<Option<usize>>> = vec![vec![]];
-    for line in &order.lines {
+    let choices = |fits: &dyn Fn(&Coupon) -> bool| -> Vec<Option<usize>> {
         let mut options = vec![None];
-        for (c, coupon) in order.coupons.iter().enumerate() {
-            if coupon.target == CouponTarget::Item(line.item.clone()) {
-                options.push(Some(c));
-            }
-        }
-        item_choices = item_choices
-            .into_iter()
-            .flat_map(|prefix| {
-                options.iter().map(move |&o| {
-                    let mut p = prefix.clone();
-                    p.push(o);
-                    p
-                })
-            })
-            .collect();
-    }
-    let mut card_choices: Vec<Vec<Option<usize>>> = vec![vec![]];
-    for s in 0..order.stores.len() {
-        let mut options = vec![None];
-        for (c, coupon) in order.coupons.iter().enumerate() {
-            if coupon.kind.is_store_card() && coupon.target == CouponTarget::Store(s) {
-                options.push(Some(c));
-            }
-        }
-        card_choices = card_choices
-            .into_iter()
-            .flat_map(|prefix| {
-                options.iter().map(move |&o| {
-                    let mut p = prefix.clone();
-                    p.push(o);
-                    p
-                })
-            })
-            .collect();
-    }
+        options.extend(
+            (0..order.coupons.len())
+                .filter(|&c| fits(&order.coupons[c]))
+                .map(Some),
+        );
+        options
+    };
+    let item_slots: Vec<_> = order
+        .lines
+        .iter()
+        .map(|line| choices(&|c| c.target == CouponTarget::Item(line.item.clone())))
+        .collect();
+    let card_slots: Vec<_> = (0..order.stores.len())
+        .map(|s| choices(&|c| c.kind.is_store_card() && c.target == CouponTarget::Store(s)))
+        .collect();
     let n = order.envelopes.len();
     let mut plans = Vec::new();
-    for items in &item_choices {
-        for cards in &card_choices {
+    for items in product(&item_slots) {
+        for cards in product(&card_slots) {
             for mask in 0u32..(1 << n) {
                 plans.push(Plan {
                     item_coupons: Some(items.clone()),

@@ -65,6 +65,26 @@ fn envelope(id: &str, value: i64, min_spend: i64) -> Envelope {
     }
 }
 
+/// The Taobao 双12 examples' setting: every store 满200减20, threshold after
+/// the store cards, one line of `price` per store.
+fn taobao(prices: &[i64]) -> Order {
+    let mut o = order(
+        CrossStore::Tiered(tier(200, 20)),
+        ThresholdBasis::AfterCards,
+        prices.len(),
+    );
+    for (s, &price) in prices.iter().enumerate() {
+        o.lines
+            .push(CartLine::new(format!("item{s}"), s, y(price), 1));
+    }
+    o
+}
+
+/// The ¥5 store envelope (店铺红包) of the examples, for store `s`.
+fn red5(s: usize) -> Coupon {
+    card("env5", CouponKind::StoreEnvelope, s, 0, 5)
+}
+
 fn assert_identity(r: &Receipt) {
     assert_eq!(
         r.goods,
@@ -76,14 +96,8 @@ fn assert_identity(r: &Receipt) {
 /// A: 250 with a ¥5 store envelope, tier 满200减20 → pay 225.
 #[test]
 fn example_a_store_envelope_then_cross_store() {
-    let mut o = order(
-        CrossStore::Tiered(tier(200, 20)),
-        ThresholdBasis::AfterCards,
-        1,
-    );
-    o.lines.push(CartLine::new("x", 0, y(250), 1));
-    o.coupons
-        .push(card("env5", CouponKind::StoreEnvelope, 0, 0, 5));
+    let mut o = taobao(&[250]);
+    o.coupons.push(red5(0));
     let r = quote(&o);
     assert_eq!(r.pay, y(225));
     assert_eq!(r.discounts.store_cards, y(5));
@@ -95,14 +109,8 @@ fn example_a_store_envelope_then_cross_store() {
 /// best plan drops the envelope and pays 180.
 #[test]
 fn example_a_prime_the_trap_and_the_best_plan() {
-    let mut o = order(
-        CrossStore::Tiered(tier(200, 20)),
-        ThresholdBasis::AfterCards,
-        1,
-    );
-    o.lines.push(CartLine::new("x", 0, y(200), 1));
-    o.coupons
-        .push(card("env5", CouponKind::StoreEnvelope, 0, 0, 5));
+    let mut o = taobao(&[200]);
+    o.coupons.push(red5(0));
     assert_eq!(quote(&o).pay, y(195));
     let best = best_plan(&o);
     assert_eq!(best.receipt.pay, y(180));
@@ -115,14 +123,8 @@ fn example_a_prime_the_trap_and_the_best_plan() {
 /// B: a ¥5 store envelope and a ¥10 store coupon: only one, the larger.
 #[test]
 fn example_b_one_card_per_store_the_larger() {
-    let mut o = order(
-        CrossStore::Tiered(tier(200, 20)),
-        ThresholdBasis::AfterCards,
-        1,
-    );
-    o.lines.push(CartLine::new("x", 0, y(250), 1));
-    o.coupons
-        .push(card("env5", CouponKind::StoreEnvelope, 0, 0, 5));
+    let mut o = taobao(&[250]);
+    o.coupons.push(red5(0));
     o.coupons
         .push(card("cpn10", CouponKind::StoreCoupon, 0, 0, 10));
     let r = quote(&o);
@@ -133,17 +135,9 @@ fn example_b_one_card_per_store_the_larger() {
 /// C: three stores in one pool, 600 → 60 off; B's ¥5 envelope → 595 → 40.
 #[test]
 fn example_c_pooled_stores_and_the_envelope_trap() {
-    let mut o = order(
-        CrossStore::Tiered(tier(200, 20)),
-        ThresholdBasis::AfterCards,
-        3,
-    );
-    o.lines.push(CartLine::new("a", 0, y(300), 1));
-    o.lines.push(CartLine::new("b", 1, y(200), 1));
-    o.lines.push(CartLine::new("c", 2, y(100), 1));
+    let mut o = taobao(&[300, 200, 100]);
     assert_eq!(quote(&o).pay, y(540));
-    o.coupons
-        .push(card("env5", CouponKind::StoreEnvelope, 1, 0, 5));
+    o.coupons.push(red5(1));
     let r = quote(&o);
     assert_eq!(r.discounts.cross_store, y(40));
     assert_eq!(r.pay, y(555));
@@ -436,14 +430,8 @@ fn hints_name_the_cheapest_next_step() {
 /// adds unlock a cross-store step that lowers what is left again.
 #[test]
 fn envelope_hint_accounts_for_the_step_it_unlocks() {
-    let mut o = order(
-        CrossStore::Tiered(tier(200, 20)),
-        ThresholdBasis::AfterCards,
-        1,
-    );
-    o.lines.push(CartLine::new("x", 0, y(200), 1));
-    o.coupons
-        .push(card("red5", CouponKind::StoreEnvelope, 0, 0, 5));
+    let mut o = taobao(&[200]);
+    o.coupons.push(red5(0));
     o.envelopes.push(envelope("e1", 5, 300));
     let h = hints(&o);
     let e1 = h
