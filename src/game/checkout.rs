@@ -7,10 +7,10 @@
 
 use super::GameState;
 use super::day::{CartEntry, NoticeKind, Overlay, Purchase, PurchaseLine, Refused};
-use crate::level::{ClockTime, Level};
+use crate::level::{ClockTime, Level, StoreSpec};
 use crate::rules::{
-    self, BestPlan, CartLine, Coupon, CouponTarget, CrossStore, Envelope, Festival, Hint, Order,
-    Plan, Presale, Receipt, Refusal, Store, StoreDiscount, Tier, Wallet,
+    self, BestPlan, CartLine, Coupon, CrossStore, Envelope, Festival, Hint, Order, Plan, Presale,
+    Receipt, Refusal, Store, Wallet,
 };
 
 /// Which held coupons and envelopes an order's tools are.
@@ -22,67 +22,26 @@ pub struct OrderMap {
     pub envelopes: Vec<usize>,
 }
 
-/// The festival rules of a level, with the allowance balance held.
+/// The festival rules of a level, with the allowance balance held (`None`:
+/// the level's starting balance).
 pub fn festival(level: &Level, allowance: Option<crate::money::Fen>) -> Festival {
-    let f = &level.festival;
-    let cross_store = match (f.cross_store, f.allowance) {
-        (_, Some(a)) => CrossStore::Allowance {
-            tier: Tier {
-                every: a.every,
-                off: a.off,
-            },
-            balance: allowance.unwrap_or(a.balance),
-        },
-        (Some(t), None) => CrossStore::Tiered(Tier {
-            every: t.every,
-            off: t.off,
-        }),
-        (None, None) => CrossStore::None,
-    };
-    Festival {
-        cross_store,
-        threshold_basis: f.threshold_basis,
-        envelope_limit: f.envelope_limit,
+    let mut festival = level.festival.clone();
+    if let (CrossStore::Allowance { balance, .. }, Some(held)) =
+        (&mut festival.cross_store, allowance)
+    {
+        *balance = held;
     }
+    festival
 }
 
 /// The level's stores as the rules engine sees them (same order).
 pub fn stores(level: &Level) -> Vec<Store> {
-    level
-        .stores
-        .iter()
-        .map(|s| Store {
-            id: s.id.clone(),
-            cross_store: s.cross_store.map(|t| Tier {
-                every: t.every,
-                off: t.off,
-            }),
-            discount: s.discount.map(|d| match (d.min, d.every) {
-                (_, Some(every)) => StoreDiscount::Every(Tier { every, off: d.off }),
-                (min, None) => StoreDiscount::Once {
-                    min: min.unwrap_or_default(),
-                    off: d.off,
-                },
-            }),
-        })
-        .collect()
+    level.stores.iter().map(StoreSpec::rules).collect()
 }
 
 /// A coupon of the level as the rules engine sees it.
 pub fn coupon(level: &Level, spec: usize) -> Coupon {
-    let c = &level.coupons[spec];
-    let target = match (&c.store, &c.item) {
-        (Some(s), _) => CouponTarget::Store(level.store_index(s).unwrap_or(0)),
-        (None, Some(i)) => CouponTarget::Item(i.clone()),
-        (None, None) => CouponTarget::Item(String::new()),
-    };
-    Coupon {
-        id: c.id.clone(),
-        kind: c.kind,
-        target,
-        min: c.min,
-        off: c.off,
-    }
+    level.coupons[spec].clone()
 }
 
 impl GameState {

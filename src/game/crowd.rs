@@ -149,8 +149,12 @@ pub fn crowd_minute(level: &Level, stock: &mut [Stock], m: u16, rush: Option<u32
     }
 }
 
-/// The big screen's GMV after the clock has run `ticks` of a `day_ticks` day.
+/// The big screen's GMV after the clock has run `ticks` of a `day_ticks` day
+/// (0 all day when the year's total was not disclosed).
 pub fn gmv_at(gmv: &GmvSpec, ticks: u64, day_ticks: u64) -> Fen {
+    let Some(total) = gmv.total else {
+        return Fen::ZERO;
+    };
     let total_w = cum_weight(&gmv.hourly, DAY_MINUTES).max(1);
     let day_ticks = i128::from(day_ticks.max(1));
     let t = i128::from(ticks).min(day_ticks);
@@ -163,7 +167,7 @@ pub fn gmv_at(gmv: &GmvSpec, ticks: u64, day_ticks: u64) -> Fen {
         .get(usize::from(m / 60))
         .map_or(0, |&w| i128::from(w));
     let cum = cum_weight(&gmv.hourly, m) * day_ticks + w_minute * frac;
-    Fen((i128::from(gmv.total.0) * cum / (total_w * day_ticks)) as i64)
+    Fen((i128::from(total.0) * cum / (total_w * day_ticks)) as i64)
 }
 
 #[cfg(test)]
@@ -172,7 +176,7 @@ mod tests {
 
     fn flat() -> GmvSpec {
         GmvSpec {
-            total: Fen(2400000),
+            total: Some(Fen(2400000)),
             hourly: vec![1; 24],
             source: String::new(),
         }

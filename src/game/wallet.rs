@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::level::Level;
 use crate::money::Fen;
+use crate::rules::CrossStore;
 
 /// Cash, credit and the allowance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,7 +114,10 @@ pub fn opening_purse(level: &Level) -> (Purse, Vec<Reservation>) {
         balance: w.balance,
         credit_limit: w.credit + w.credit_raise,
         credit_used: Fen::ZERO,
-        allowance: level.festival.allowance.map(|a| a.balance),
+        allowance: match level.festival.cross_store {
+            CrossStore::Allowance { balance, .. } => Some(balance),
+            _ => None,
+        },
         deposits_paid: Fen::ZERO,
     };
     let mut reservations = Vec::new();

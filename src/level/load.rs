@@ -1,24 +1,24 @@
-//! Loading a level from TOML text: syntax and type errors with the toml
-//! parser's span, semantic errors from [`Level::validate`], both turned into
-//! `file:line:column: message`.
+//! Loading a level from TOML text. A syntax error, a wrong type or an
+//! unknown key stops reading at the first one (as serde does); every other
+//! problem is collected, so one run lists them all, each as
+//! `file:line:column: message` saying what was expected and what was found.
 
 use std::fmt;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-use toml::Spanned;
-
+use super::convert::LevelReader;
+use super::raw::RawLevel;
 use super::schema::Level;
-use super::validate::{Problem, Site};
+use crate::scenario::Location;
+use crate::scenario::error::Problems;
 
-/// A level that cannot be played, with where the (first) problem is.
+/// One problem with a level file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelError {
     /// The file (or level) name given to the loader.
     pub file: String,
     /// 1-based line, 0 when unknown.
     pub line: usize,
-    /// 1-based column, 0 when unknown.
+    /// 1-based column (in characters), 0 when unknown.
     pub column: usize,
     /// What is wrong.
     pub message: String,
@@ -28,11 +28,15 @@ pub struct LevelError {
 
 impl fmt::Display for LevelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )?;
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)?;
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )?;
+        }
         if self.more > 0 {
             write!(f, " (and {} more)", self.more)?;
         }
@@ -44,91 +48,63 @@ impl std::error::Error for LevelError {}
 
 /// 1-based (line, column) of byte `offset` in `text` (columns count chars).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    let at = Location::of_offset(text, offset);
+    (at.line, at.column)
 }
 
 impl Level {
-    /// Parses and validates a level. `name` names the file in errors.
+    /// Parses and checks a level; the error is the first problem, with how
+    /// many more there are. `name` names the file in errors.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Level, LevelError> {
-        let level: Level = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+        Level::check_str(text, name).map_err(|mut all| {
+            let more = all.len() - 1;
+            let mut first = all.swap_remove(0);
+            first.more = more;
+            first
+        })
+    }
+
+    /// Parses and checks a level; on failure every problem, in file order
+    /// (never empty). `name` names the file in errors.
+    pub fn check_str(text: &str, name: &str) -> Result<Level, Vec<LevelError>> {
+        let mut problems = Problems::new(text, name);
+        let raw: RawLevel = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                problems.at(span, crate::scenario::syntax_message(e.message()));
+                return Err(errors(problems));
+            }
+        };
+        let mut reader = LevelReader::new(&mut problems);
+        let level = reader.level(&raw);
+        if reader.rules.problems.is_empty() {
+            reader.reachable(&raw, &level);
+        }
+        if problems.is_empty() {
+            Ok(level)
+        } else {
+            Err(errors(problems))
+        }
+    }
+}
+
+/// The recorded problems as level errors, in file order.
+fn errors(problems: Problems<'_>) -> Vec<LevelError> {
+    problems
+        .into_errors()
+        .iter()
+        .map(|e| {
+            let (line, column) = e.location.map_or((0, 0), |l| (l.line, l.column));
             LevelError {
-                file: name.to_string(),
+                file: e.file.clone(),
                 line,
                 column,
-                message: e.message().trim().to_string(),
+                message: e.message.clone(),
                 more: 0,
             }
-        })?;
-        if let Err(problems) = level.validate() {
-            return Err(locate(text, name, &problems));
-        }
-        Ok(level)
-    }
-}
-
-/// Where each top-level section of the file starts; only spans are kept.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Spans {
-    rains: Vec<Spanned<IgnoredAny>>,
-    stores: Vec<Spanned<IgnoredAny>>,
-    items: Vec<Spanned<IgnoredAny>>,
-    coupons: Vec<Spanned<IgnoredAny>>,
-    events: Vec<Spanned<IgnoredAny>>,
-    prizes: Vec<Spanned<IgnoredAny>>,
-}
-
-fn locate(text: &str, name: &str, problems: &[Problem]) -> LevelError {
-    let first = &problems[0];
-    let spans: Spans = toml::from_str(text).unwrap_or_default();
-    let offset = match first.site {
-        Site::Element(section, i) => {
-            let list = match section {
-                "rains" => &spans.rains,
-                "stores" => &spans.stores,
-                "items" => &spans.items,
-                "coupons" => &spans.coupons,
-                "events" => &spans.events,
-                "prizes" => &spans.prizes,
-                _ => &spans.rains[..0],
-            };
-            list.get(i).map(|s| s.span().start)
-        }
-        Site::Key(key) => key_offset(text, key),
-    };
-    let (line, column) = offset.map_or((0, 0), |o| line_col(text, o));
-    let label = match first.site {
-        Site::Element(section, i) => format!("{section}[{}]", i + 1),
-        Site::Key(key) => key.to_string(),
-    };
-    LevelError {
-        file: name.to_string(),
-        line,
-        column,
-        message: format!("{label}: {}", first.message),
-        more: problems.len() - 1,
-    }
-}
-
-/// The offset of a top-level `key =` or `[key]` line.
-fn key_offset(text: &str, key: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let table = format!("[{key}]");
-        let is_key = t.starts_with(key) && t[key.len()..].trim_start().starts_with('=');
-        if t.starts_with(&table) || is_key {
-            return Some(offset + line.len() - t.len());
-        }
-        offset += line.len();
-    }
-    None
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -137,35 +113,55 @@ mod tests {
 
     const TUTORIAL: &str = include_str!("../../levels/tutorial.toml");
 
+    /// The one line of `text` that contains `needle` (1-based).
+    fn line_of(text: &str, needle: &str) -> usize {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .expect("in text")
+            + 1
+    }
+
     #[test]
     fn a_type_error_names_the_line_and_column() {
         let text = TUTORIAL.replace("balance = 300", "balance = 3.001");
         let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
-        let line = text.lines().position(|l| l.contains("3.001")).unwrap() + 1;
-        assert_eq!((e.file.as_str(), e.line), ("t.toml", line), "{e}");
+        assert_eq!(
+            (e.file.as_str(), e.line),
+            ("t.toml", line_of(&text, "3.001"))
+        );
+        assert_eq!(e.column, 11, "{e}");
         assert!(e.message.contains("two decimals"), "{e}");
         let e = Level::from_toml_str("name = \"x\"\nyear = 2017\nbogus = 1\n", "u.toml");
-        assert!(e.unwrap_err().to_string().starts_with("u.toml:"));
+        assert!(e.unwrap_err().to_string().starts_with("u.toml:3:1:"));
     }
 
     #[test]
-    fn a_semantic_error_points_at_its_table() {
+    fn a_semantic_error_points_at_its_value() {
         let text = TUTORIAL.replace(
             "store = \"sport\"\nname = \"Smart band\"",
             "store = \"zz\"\nname = \"Smart band\"",
         );
         let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
-        assert!(e.message.contains("unknown store \"zz\""), "{e}");
-        let at = text.lines().nth(e.line - 1).unwrap();
-        assert!(
-            at.contains("[[items]]") || at.starts_with("id = \"band\""),
-            "{e}: {at}"
-        );
+        assert!(e.message.contains("found \"zz\""), "{e}");
+        assert_eq!((e.line, e.column), (line_of(&text, "\"zz\""), 9), "{e}");
         let text = TUTORIAL.replace("at = \"23:00\"", "at = \"24:00\"");
         let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
-        assert!(e.message.contains("between 00:00 and 23:59"), "{e}");
+        assert!(e.message.contains("from 00:00 to 23:59"), "{e}");
+        assert_eq!((e.line, e.column), (line_of(&text, "24:00"), 6), "{e}");
         let text = TUTORIAL.replace("id = \"mug\"", "id = \"oolong\"");
         let e = Level::from_toml_str(&text, "t.toml").unwrap_err();
-        assert!(e.message.contains("duplicate id"), "{e}");
+        assert!(e.message.contains("unique item id"), "{e}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = TUTORIAL
+            .replace("at = \"23:00\"", "at = \"24:00\"")
+            .replace("id = \"mug\"", "id = \"oolong\"");
+        let all = Level::check_str(&text, "t.toml").unwrap_err();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all[0].line < all[1].line);
+        let first = Level::from_toml_str(&text, "t.toml").unwrap_err();
+        assert_eq!(first.more, 1);
     }
 }

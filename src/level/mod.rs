@@ -1,22 +1,29 @@
-//! Festival level files (`levels/*.toml`): the format ([`schema`]), loading
-//! with file:line:column errors ([`load`]) and semantic checks
-//! ([`validate`]). The shipped levels are embedded at build time; the code
-//! holds no level data itself. `levels/README.md` documents the format.
+//! Festival level files (`levels/*.toml`): the file as written ([`raw`],
+//! sharing the rules part with `quote` scenarios), the level the game uses
+//! ([`schema`]), loading with every problem at file:line:column ([`load`],
+//! [`convert`], [`checks`]) and where levels come from ([`catalog`]: the
+//! shipped ones, the player's own, any path). The shipped levels are
+//! embedded at build time; the code holds no level data itself.
+//! `levels/README.md` documents the format.
 
+pub mod catalog;
+pub mod checks;
+pub(crate) mod convert;
 pub mod load;
+pub(crate) mod raw;
 pub mod records;
 pub mod schema;
 pub mod units;
-pub mod validate;
 
+pub use catalog::{Entry, Source, catalog, resolve, user_dir, user_levels};
+pub use checks::wishlist_cost;
 pub use load::LevelError;
 pub use records::{GmvRecord, gmv_records};
 pub use schema::{
-    AllowanceSpec, CouponSpec, DiscountSpec, EventKind, EventSpec, FestivalSpec, GmvSpec, ItemSpec,
-    Level, PoolSpec, PresaleSpec, Prize, RainSpec, RankSpec, StoreSpec, TierSpec, WalletSpec,
+    EventKind, EventSpec, GmvSpec, ItemSpec, Level, PoolSpec, PresaleSpec, Prize, RainSpec,
+    RankSpec, StoreSpec, WalletSpec,
 };
 pub use units::{ClockTime, DAY_MINUTES};
-pub use validate::{Problem, Site};
 
 /// The levels shipped in `levels/`, as (file name, TOML text), in menu order.
 pub fn shipped() -> Vec<(&'static str, &'static str)> {

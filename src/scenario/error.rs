@@ -113,6 +113,11 @@ impl<'t> Problems<'t> {
         self.text.get(span).unwrap_or("?").trim()
     }
 
+    /// True while nothing has been recorded.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
     /// `Ok` when nothing was recorded, else every problem in file order.
     pub(crate) fn finish(self) -> Result<(), ScenarioErrors> {
         if self.found.is_empty() {

@@ -14,11 +14,12 @@
 //! and an envelope's `min_spend` are 0; a presale's `counts_as` is its
 //! deposit. This module does no terminal I/O.
 
-mod convert;
-mod error;
-mod ids;
+pub(crate) mod convert;
+pub(crate) mod error;
+pub(crate) mod ids;
 mod location;
-mod schema;
+pub(crate) mod reader;
+pub(crate) mod schema;
 
 #[cfg(test)]
 mod tests;
@@ -62,7 +63,7 @@ pub fn parse(text: &str, file_name: &str) -> Result<Order, ScenarioErrors> {
 }
 
 /// toml's (or serde's) message as one line that says what was expected.
-fn syntax_message(message: &str) -> String {
+pub(crate) fn syntax_message(message: &str) -> String {
     let one_line = message
         .lines()
         .map(str::trim)

@@ -2,6 +2,11 @@
 //! a later check may complain about kept with its span. Checks that serde
 //! cannot express (money rules, ids, store names) are in [`super::convert`],
 //! which collects all of them at once.
+//!
+//! The rules part — money ([`Yuan`]), `[festival]` ([`RawFestival`]),
+//! `[[stores]]` ([`RawStore`]) and `[[coupons]]` ([`RawCoupon`]) — is shared
+//! with festival level files (`crate::level`), which read the same tables
+//! with these same types and convert them with the same code.
 
 use std::fmt;
 
@@ -103,11 +108,14 @@ pub(crate) struct RawAllowance {
     pub(crate) balance: Spanned<Yuan>,
 }
 
-/// One `[[stores]]` table.
+/// One `[[stores]]` table. `name` and `region` are labels: a level shows
+/// them (and needs `name`); a quote scenario may give them and ignores them.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStore {
     pub(crate) id: Spanned<String>,
+    pub(crate) name: Option<Spanned<String>>,
+    pub(crate) region: Option<String>,
     pub(crate) cross_store: Option<RawTier>,
     pub(crate) discount: Option<Spanned<RawDiscount>>,
 }
