@@ -11,6 +11,7 @@
 pub mod input;
 pub mod keymap;
 pub mod play;
+pub mod resolve;
 pub mod run;
 pub mod settings;
 pub mod state;
@@ -31,7 +32,15 @@ pub fn run_play(level: Option<String>, seed: Option<u64>) -> i32 {
 }
 
 /// Plays the game with all start-up options. `NO_COLOR` is read here.
+/// A `--level` that names no shipped level and no loadable file is refused
+/// here, before the terminal is touched: one line on stderr, exit code 2.
 pub fn run_with(mut options: Options) -> i32 {
     options.mono |= std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if let Some(name) = &options.level
+        && let Err(e) = resolve::resolve(&state::shipped_levels(), name)
+    {
+        eprintln!("double11: {e}");
+        return 2;
+    }
     run::run(&options)
 }

@@ -198,11 +198,15 @@ impl App {
         };
         app.apply_settings();
         if let Some(name) = &options.level {
-            let wanted = |e: &LevelEntry| {
-                e.file == *name
-                    || e.file.trim_end_matches(".toml") == name.trim_end_matches(".toml")
+            let found = match super::resolve::resolve(&app.levels, name) {
+                Ok(None) => super::resolve::shipped_index(&app.levels, name),
+                Ok(Some(entry)) => {
+                    app.levels.push(entry);
+                    Some(app.levels.len() - 1)
+                }
+                Err(_) => None,
             };
-            if let Some(i) = app.levels.iter().position(wanted) {
+            if let Some(i) = found {
                 app.levels_sel = i;
                 app.screen = Screen::Levels;
                 app.start_selected_level();

@@ -25,6 +25,24 @@ pub struct Cli {
     /// Options for playing when no subcommand is given.
     #[command(flatten)]
     pub play: PlayArgs,
+    /// Options for every subcommand (language, colour).
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options that apply wherever they are given on the command line.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// The interface language: en (default) or zh.
+    #[arg(long, global = true, value_name = "en|zh", value_parser = parse_lang)]
+    pub lang: Option<crate::ui::text::Lang>,
+    /// No colour: bold, reverse and glyphs only (as NO_COLOR does).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+fn parse_lang(s: &str) -> Result<crate::ui::text::Lang, String> {
+    crate::ui::text::Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\" (en or zh)"))
 }
 
 /// The subcommands.
@@ -88,9 +106,19 @@ pub fn main() -> i32 {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Quote(args)) => quote::run(&args),
-        Some(Command::Play(args)) => crate::app::run_play(args.level, args.seed),
-        None => crate::app::run_play(cli.play.level, cli.play.seed),
+        Some(Command::Play(args)) => play(args, &cli.global),
+        None => play(cli.play, &cli.global),
     }
+}
+
+/// Plays with the `play` options and the global ones.
+fn play(args: PlayArgs, global: &GlobalArgs) -> i32 {
+    crate::app::run_with(crate::app::Options {
+        level: args.level,
+        seed: args.seed,
+        lang: global.lang,
+        mono: global.no_color,
+    })
 }
 
 #[cfg(test)]
@@ -125,6 +153,18 @@ mod tests {
         };
         assert_eq!(p.level.as_deref(), Some("2020"));
         assert_eq!(p.seed, Some(11));
+    }
+
+    #[test]
+    fn lang_and_no_color_anywhere() {
+        use crate::ui::text::Lang;
+        let cli = Cli::try_parse_from(["double11", "--lang", "zh", "--no-color"]).expect("parses");
+        assert_eq!(cli.global.lang, Some(Lang::Zh));
+        assert!(cli.global.no_color);
+        let cli = Cli::try_parse_from(["double11", "play", "--level", "x.toml", "--lang", "en"])
+            .expect("parses");
+        assert_eq!(cli.global.lang, Some(Lang::En));
+        assert!(Cli::try_parse_from(["double11", "--lang", "fr"]).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Every screen has the hero HUD on row 1 and the key footer on the last row
 //! ([`hud`], [`footer`]); below 80×24 only [`too_small`] is drawn.
 
+pub mod digits;
 pub mod footer;
 pub mod help;
 pub mod howto;
@@ -13,9 +14,13 @@ pub mod pause;
 pub mod rain;
 pub mod receipt;
 pub mod results;
+pub mod runway;
 pub mod scores;
 pub mod settings;
 pub mod shop;
+pub mod shop_data;
+pub mod shop_side;
+pub mod shop_top;
 pub mod text;
 pub mod theme;
 pub mod title;

@@ -13,124 +13,124 @@ use crate::app::state::App;
 use crate::game::{GameState, NoticeKind};
 use crate::level::EventKind;
 
-/// Draws the shop (and the runway when a show is on).
-pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut Buffer) {
-    let zh = app.settings.lang == Lang::Zh;
-    let [top, mid, bottom] = body.layout(&Layout::vertical([
-        Constraint::Length(5),
+/// Where the shop's panels sit in `body` (also used to map mouse clicks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShopLayout {
+    /// Clock, big screen, budget.
+    pub top: Rect,
+    /// The store list.
+    pub stores: Rect,
+    /// The item list (or the runway while a show runs).
+    pub items: Rect,
+    /// The selected item's details (may be empty).
+    pub detail: Rect,
+    /// The cart.
+    pub cart: Rect,
+    /// The wishlist (may be empty).
+    pub wishlist: Rect,
+    /// The envelopes held (may be empty).
+    pub envelopes: Rect,
+    /// The hint and what comes next.
+    pub status: Rect,
+}
+
+/// Splits the body into the shop's panels. `rows`: the item list's rows;
+/// `cart_rows`: the cart's lines; `wishes`: the wishlist's length.
+pub fn layout(body: Rect, rows: usize, cart_rows: usize, wishes: usize) -> ShopLayout {
+    let [top, mid, status] = body.layout(&Layout::vertical([
+        Constraint::Length(super::shop_top::height(body)),
         Constraint::Min(6),
         Constraint::Length(4),
     ]));
-    top_row(zh, theme, game, top, buf);
-    let [stores, items, cart] = mid.layout(&Layout::horizontal([
+    let side_w = if body.width >= 110 { 30 } else { 26 };
+    let [stores, items_col, cart_col] = mid.layout(&Layout::horizontal([
         Constraint::Length(18),
         Constraint::Min(30),
-        Constraint::Length(26),
+        Constraint::Length(side_w),
     ]));
-    store_list(app, theme, game, stores, buf);
-    item_list(zh, theme, game, items, buf);
-    cart_panel(zh, theme, game, cart, buf);
-    status(zh, theme, game, bottom, buf);
+    // The list takes what it needs (at least 5 rows); the details take the
+    // rest when they get at least 6.
+    let want = (rows as u16 + 3).max(5);
+    let (items, detail) = if items_col.height >= want + 6 {
+        let [a, b] = items_col.layout(&Layout::vertical([
+            Constraint::Length(want),
+            Constraint::Min(6),
+        ]));
+        (a, b)
+    } else {
+        (items_col, Rect::default())
+    };
+    // The cart: its lines + totals; then the wishlist, then the envelopes.
+    let cart_h = (cart_rows as u16 + 7).max(6);
+    let wish_h = wishes as u16 + 2;
+    let (cart, wishlist, envelopes) = if cart_col.height >= cart_h + wish_h + 4 {
+        let [c, w, e] = cart_col.layout(&Layout::vertical([
+            Constraint::Length(cart_h),
+            Constraint::Length(wish_h),
+            Constraint::Min(4),
+        ]));
+        (c, w, e)
+    } else if cart_col.height >= cart_h + wish_h {
+        let [c, w] = cart_col.layout(&Layout::vertical([
+            Constraint::Length(cart_h),
+            Constraint::Min(wish_h),
+        ]));
+        (c, w, Rect::default())
+    } else {
+        (cart_col, Rect::default(), Rect::default())
+    };
+    ShopLayout {
+        top,
+        stores,
+        items,
+        detail,
+        cart,
+        wishlist,
+        envelopes,
+        status,
+    }
 }
 
-fn top_row(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
-    let [clock, screen, budget] = area.layout(&Layout::horizontal([
-        Constraint::Length(24),
-        Constraint::Min(20),
-        Constraint::Length(26),
-    ]));
-    let secs = game.clock().seconds_left(game.day().ticks);
-    let last_hour = game.clock_time().minutes() >= 23 * 60;
-    let title = if zh {
-        format!(" 距午夜 {}:{:02} ", secs / 60, secs % 60)
-    } else {
-        format!(" {}:{:02} to midnight ", secs / 60, secs % 60)
-    };
-    let b = Block::bordered().border_style(theme.border).title(title);
-    let inner = b.inner(clock);
-    b.render(clock, buf);
-    let style = if last_hour { theme.gold } else { theme.key };
-    Paragraph::new(vec![
-        Line::styled(format!("  {}", game.clock_time()), style),
-        Line::styled(if last_hour { "  LAST HOUR" } else { "" }, theme.gold),
-    ])
-    .render(inner, buf);
+/// The shop's layout for this game in `body`.
+pub fn layout_for(game: &GameState, body: Rect) -> ShopLayout {
+    let rows = game.day().visible_items(game.level()).len() + 1;
+    layout(
+        body,
+        rows,
+        game.day().cart.len(),
+        game.level().wishlist.len(),
+    )
+}
 
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        " 大屏 "
+/// Draws the shop (and the runway when a show is on).
+pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut Buffer) {
+    let zh = app.settings.lang == Lang::Zh;
+    let l = layout_for(game, body);
+    super::shop_top::render(zh, theme, game, l.top, buf);
+    store_list(app, theme, game, l.stores, buf);
+    if game.day().show.is_some() {
+        let runway = l.items.union(l.detail);
+        super::runway::render(zh, theme, game, runway, buf);
     } else {
-        " Big screen "
-    });
-    let inner = b.inner(screen);
-    b.render(screen, buf);
-    Paragraph::new(vec![
-        Line::from(vec![
-            Span::raw(if zh { "实时成交 " } else { "GMV LIVE " }),
-            Span::styled(yuan(game.gmv()), theme.gold),
-        ]),
-        Line::styled(
-            format!(
-                "{} {}",
-                game.level().year,
-                if zh { "真实记录" } else { "record" }
-            ),
-            theme.dim,
-        ),
-    ])
-    .render(inner, buf);
-
-    let budget_amt = game.level().wallet.budget;
-    let b = Block::bordered().border_style(theme.border).title(format!(
-        " {} {} ",
-        if zh { "预算" } else { "Budget" },
-        yuan(budget_amt)
-    ));
-    let inner = b.inner(budget);
-    b.render(budget, buf);
-    let spent = game.spent();
-    let cart_pay = if game.day().cart.is_empty() {
-        crate::money::Fen(0)
-    } else {
-        game.cart_quote().pay
-    };
-    let w = u64::from(inner.width.saturating_sub(1));
-    let scale = (budget_amt.get().max(1) as u64 * 3 / 2).max(1);
-    let cells = |f: i64| ((f.max(0) as u64 * w) / scale).min(w) as usize;
-    let s = cells(spent.get());
-    let c = cells(spent.get() + cart_pay.get()).saturating_sub(s);
-    let mark = cells(budget_amt.get());
-    let mut meter: Vec<char> = std::iter::repeat_n('█', s)
-        .chain(std::iter::repeat_n('▒', c))
-        .chain(std::iter::repeat('░'))
-        .take(w as usize)
-        .collect();
-    if mark < meter.len() {
-        meter[mark] = '│';
+        item_list(zh, theme, game, l.items, buf);
+        if !l.detail.is_empty() {
+            let info = game
+                .day()
+                .selected_item(game.level())
+                .and_then(|k| super::shop_data::item_info(game, k));
+            super::shop_side::detail_panel(zh, theme, info.as_ref(), l.detail, buf);
+        }
     }
-    let over = (spent + cart_pay - budget_amt).get();
-    let over_style = if over > 0 { theme.credit } else { theme.good };
-    Paragraph::new(vec![
-        Line::styled(if zh { "剁手表" } else { "CHOP-HANDS 剁手" }, theme.credit),
-        Line::styled(meter.into_iter().collect::<String>(), over_style),
-        Line::styled(
-            if over > 0 {
-                format!(
-                    "{} {} {}",
-                    if zh { "购物车超出" } else { "cart →" },
-                    yuan(crate::money::Fen(over)),
-                    if zh { "" } else { "over" }
-                )
-            } else {
-                format!(
-                    "{} {}",
-                    yuan(crate::money::Fen(-over)),
-                    if zh { "余量" } else { "to spare" }
-                )
-            },
-            over_style,
-        ),
-    ])
-    .render(inner, buf);
+    cart_panel(zh, theme, game, l.cart, buf);
+    if !l.wishlist.is_empty() {
+        let wishes = super::shop_data::wishlist(game);
+        super::shop_side::wishlist_panel(zh, theme, &wishes, l.wishlist, buf);
+    }
+    if !l.envelopes.is_empty() {
+        let envs = super::shop_data::envelopes(game);
+        super::shop_side::envelopes_panel(zh, theme, &envs, l.envelopes, buf);
+    }
+    status(zh, theme, game, l.status, buf);
 }
 
 fn store_list(app: &App, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
@@ -197,8 +197,27 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
     let inner = b.inner(area);
     b.render(area, buf);
     let visible = day.visible_items(level);
-    let name_w = usize::from(inner.width.saturating_sub(24)).max(8);
-    let mut lines = Vec::new();
+    // Narrow lists drop the limit column and shorten the stock bar.
+    let wide = inner.width >= 50;
+    let (cells, stock_w, lim_w) = if wide { (5, 10, 4) } else { (3, 8, 0) };
+    let name_w = usize::from(inner.width)
+        .saturating_sub(2 + 10 + 1 + stock_w + lim_w + 4)
+        .max(6);
+    let head = format!(
+        "  {}{} {:>9} {:<stock_w$}{}",
+        if zh { "商品" } else { "Item" },
+        " ".repeat(name_w.saturating_sub(4)),
+        if zh { "现价" } else { "Now" },
+        if zh { "库存" } else { "Stock" },
+        if !wide {
+            ""
+        } else if zh {
+            " 限购"
+        } else {
+            "  Lim"
+        },
+    );
+    let mut lines = vec![Line::styled(head, theme.dim)];
     for (row, &i) in visible.iter().enumerate() {
         let it = &level.items[i];
         let st = &day.stock[i];
@@ -207,12 +226,15 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         let stock = if st.left == 0 {
             "SOLD OUT".to_string()
         } else if !day.on_sale(level, i) {
-            "FLASH".to_string()
+            st.flash.map_or("FLASH".to_string(), |f| {
+                format!("FLASH{}", crate::game::clock::hhmm(f.opens))
+            })
         } else {
-            let n = (pct as usize * 5).div_ceil(100).min(5);
-            format!("{}{} {pct:>3}%", "▓".repeat(n), "░".repeat(5 - n))
+            super::shop_side::stock_bar(pct, cells)
         };
-        let name = truncate(&it.name, name_w);
+        let wished = level.wishlist.contains(&it.id);
+        let name = truncate(&it.name, name_w.saturating_sub(usize::from(wished) * 2));
+        let name = if wished { format!("{name} ★") } else { name };
         let pad = name_w.saturating_sub(super::width(&name) as usize);
         let in_cart = day.in_cart(i);
         let style = if st.left == 0 {
@@ -222,26 +244,38 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         } else {
             theme.text
         };
+        let flash = st.flash.is_some() && st.left > 0;
         lines.push(Line::from(vec![
             Span::raw(if sel { "▶ " } else { "  " }),
             Span::styled(format!("{name}{}", " ".repeat(pad)), style),
-            Span::raw(format!(" {:>10} ", yuan(it.festival_price))),
-            Span::styled(stock, if st.left == 0 { theme.dim } else { theme.gold }),
+            Span::raw(format!(" {:>9} ", yuan(it.festival_price))),
+            Span::styled(
+                format!("{stock:<stock_w$}"),
+                if st.left == 0 {
+                    theme.dim
+                } else if flash {
+                    theme.gold
+                } else {
+                    theme.text
+                },
+            ),
+            Span::raw(if wide {
+                format!(
+                    " {:>4}",
+                    it.limit.map_or("—".to_string(), |l| l.to_string())
+                )
+            } else {
+                String::new()
+            }),
             Span::styled(
                 if in_cart > 0 {
-                    format!(" ×{in_cart}")
+                    format!(" ✓×{in_cart}")
                 } else {
                     String::new()
                 },
                 theme.good,
             ),
         ]));
-        if sel && it.price != it.festival_price {
-            lines.push(Line::styled(
-                format!("    {} {}", if zh { "原价" } else { "was" }, yuan(it.price)),
-                theme.dim,
-            ));
-        }
     }
     if visible.is_empty() {
         lines.push(Line::styled(
@@ -340,7 +374,7 @@ fn status(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffe
         None if !day.cart.is_empty() => game
             .cart_hints()
             .first()
-            .map(|h| h.to_string())
+            .map(|h| hint_text(zh, h))
             .unwrap_or_default(),
         None => String::new(),
     };
@@ -407,6 +441,38 @@ fn status(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffe
         ]),
     ])
     .render(inner, buf);
+}
+
+/// "Add ¥N more to save ¥M more (why)", in the player's language.
+pub fn hint_text(zh: bool, h: &crate::rules::Hint) -> String {
+    use crate::rules::HintKind;
+    let why = match (&h.kind, zh) {
+        (HintKind::Pool { tier, .. }, false) => {
+            format!(
+                "{} off every {} across stores",
+                yuan(tier.off),
+                yuan(tier.every)
+            )
+        }
+        (HintKind::Pool { tier, .. }, true) => {
+            format!("跨店每满 {} 减 {}", yuan(tier.every), yuan(tier.off))
+        }
+        (HintKind::StoreDiscount { .. }, false) => "store discount".into(),
+        (HintKind::StoreDiscount { .. }, true) => "店铺满减".into(),
+        (HintKind::StoreCard { .. }, false) => "reach a store coupon's minimum".into(),
+        (HintKind::StoreCard { .. }, true) => "用上店铺券".into(),
+        (HintKind::Envelope { .. }, false) => "reach an envelope's minimum".into(),
+        (HintKind::Envelope { .. }, true) => "用上红包".into(),
+    };
+    if zh {
+        format!("再买 {} 可再省 {}（{why}）", yuan(h.add), yuan(h.saves))
+    } else {
+        format!(
+            "Add {} more to save {} more ({why})",
+            yuan(h.add),
+            yuan(h.saves)
+        )
+    }
 }
 
 fn notice_text(zh: bool, game: &GameState, kind: &NoticeKind) -> String {
