@@ -485,3 +485,76 @@ fn pause_stops_the_clock_and_too_small_auto_pauses() {
     a.advance(s(21));
     assert_eq!(tick(&a), t2 + 120);
 }
+
+/// Runs the loop's bookkeeping for `secs` seconds with no input, as the real
+/// loop would (wake at the deadline, advance, draw if a frame is due);
+/// returns (frames drawn, wakeups).
+fn idle_for(a: &mut App, from: Instant, secs: u64) -> (u64, u64) {
+    let before = a.frames;
+    let mut wakeups = 0;
+    let end = from + Duration::from_secs(secs);
+    let mut now = from;
+    while now < end {
+        match a.deadline() {
+            // Nothing scheduled: the loop blocks on input, which never comes.
+            None => break,
+            Some(at) => {
+                wakeups += 1;
+                now = at.max(now + Duration::from_micros(1));
+                a.advance(now);
+                a.take_frame();
+            }
+        }
+    }
+    (a.frames - before, wakeups)
+}
+
+#[test]
+fn idle_menus_pause_and_results_draw_nothing_and_never_wake() {
+    let t0 = Instant::now();
+    // Menus: title, how to play, level select, scores, settings.
+    let mut a = app(120, 40);
+    a.take_frame();
+    for keys in ["", "2", "\u{1b}3", "\u{1b}4", "\u{1b}5"] {
+        for c in keys.chars() {
+            if c == '\u{1b}' {
+                press(&mut a, KeyCode::Esc);
+            } else {
+                ch(&mut a, c);
+            }
+        }
+        a.take_frame();
+        assert_eq!(a.deadline(), None, "menu {:?}", a.screen);
+        assert_eq!(idle_for(&mut a, t0, 600), (0, 0), "menu {:?}", a.screen);
+    }
+    // Pause mid-rain.
+    let mut a = tutorial(120, 40);
+    a.advance(t0);
+    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    assert!(a.deadline().is_some(), "the rain runs");
+    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, t0);
+    a.take_frame();
+    assert_eq!(a.deadline(), None);
+    assert_eq!(idle_for(&mut a, t0, 600), (0, 0), "paused");
+    // Results.
+    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, t0);
+    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    let mut t = t0;
+    while a.play.as_ref().is_some_and(|p| !p.game.is_over()) {
+        t += Duration::from_secs(5);
+        key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t);
+    }
+    a.take_frame();
+    assert_eq!(a.deadline(), None, "results");
+    assert_eq!(idle_for(&mut a, t, 600), (0, 0), "results");
+    // While the day runs, frames follow the deadlines (about one per change).
+    let mut b = tutorial(120, 40);
+    b.advance(t0);
+    key_at(&mut b, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    b.take_frame();
+    let (frames, wakeups) = idle_for(&mut b, t0, 2);
+    assert!(
+        frames > 0 && frames <= wakeups,
+        "{frames} frames, {wakeups} wakeups"
+    );
+}

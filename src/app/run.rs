@@ -59,7 +59,7 @@ fn event_loop(guard: &mut TerminalGuard, app: &mut App, rx: &Receiver<Msg>) -> i
         if app.quit {
             return Ok(());
         }
-        if std::mem::take(&mut app.dirty) {
+        if app.take_frame() {
             guard.terminal().draw(|frame| crate::ui::draw(frame, app))?;
         }
         let first = match app.deadline() {

@@ -167,6 +167,8 @@ pub struct App {
     pub levels_sel: usize,
     /// The festival in progress.
     pub play: Option<Play>,
+    /// Frames drawn so far (counted by [`App::take_frame`]).
+    pub frames: u64,
     seed: Option<u64>,
 }
 
@@ -194,6 +196,7 @@ impl App {
             levels: shipped_levels(),
             levels_sel: 0,
             play: None,
+            frames: 0,
             seed: options.seed,
         };
         app.apply_settings();
@@ -569,6 +572,14 @@ impl App {
             self.dirty = true;
             self.select_title();
         }
+    }
+
+    /// Whether a frame is due (something changed since the last one); counts
+    /// it. The loop draws exactly when this says so.
+    pub fn take_frame(&mut self) -> bool {
+        let due = std::mem::take(&mut self.dirty);
+        self.frames += u64::from(due);
+        due
     }
 
     /// When the loop must wake even without input; `None` = sleep until a key.

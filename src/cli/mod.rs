@@ -1,7 +1,9 @@
 //! The command line: `double11 [play]` runs the game, `double11 quote`
 //! prices one checkout from a scenario file.
 
+mod check;
 mod json;
+mod levels;
 mod quote;
 mod text;
 
@@ -52,6 +54,14 @@ pub enum Command {
     Play(PlayArgs),
     /// Price one checkout from a scenario file.
     Quote(QuoteArgs),
+    /// List the shipped levels and your own (from the user level folder).
+    Levels,
+    /// Check level files: every problem at FILE:LINE:COLUMN; exit 1 if any.
+    Check {
+        /// The level files (TOML).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Options of `double11 play`.
@@ -106,6 +116,8 @@ pub fn main() -> i32 {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Quote(args)) => quote::run(&args),
+        Some(Command::Levels) => levels::run(),
+        Some(Command::Check { files }) => check::run(&files),
         Some(Command::Play(args)) => play(args, &cli.global),
         None => play(cli.play, &cli.global),
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use toml::Spanned;
 
-use super::convert::LevelReader;
+use super::convert::{LevelReader, yuan};
 use super::raw::{RawEvent, RawLevel};
 use super::schema::{EventKind, EventSpec, Level};
 use super::units::{ClockTime, DAY_MINUTES};
@@ -265,8 +265,8 @@ impl LevelReader<'_, '_> {
                 w.span(),
                 format!(
                     "expected a wishlist the wallet can pay (balance + credit {}), found one whose best plan costs {}",
-                    available.plain(),
-                    need.plain()
+                    yuan(available),
+                    yuan(need)
                 ),
             ),
             Err(why) => self.at(

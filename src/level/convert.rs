@@ -148,10 +148,7 @@ impl<'p, 't> LevelReader<'p, 't> {
             let found = self.found(off.span());
             self.at(
                 off.span(),
-                format!(
-                    "expected `off` below `every` ({}), found {found}",
-                    e.plain()
-                ),
+                format!("expected `off` below `every` ({}), found {found}", yuan(e)),
             );
         }
     }
@@ -291,13 +288,15 @@ impl<'p, 't> LevelReader<'p, 't> {
     fn item(&mut self, it: &RawItem) -> ItemSpec {
         let price = self.money(&it.price);
         let festival_price = self.money(&it.festival_price);
-        if festival_price > price {
+        let both_valid =
+            it.price.get_ref().to_fen().is_ok() && it.festival_price.get_ref().to_fen().is_ok();
+        if both_valid && festival_price > price {
             let found = self.found(it.festival_price.span());
             self.at(
                 it.festival_price.span(),
                 format!(
                     "expected a festival_price at most the regular price ({}), found {found}",
-                    price.plain()
+                    yuan(price)
                 ),
             );
         }
@@ -316,7 +315,7 @@ impl<'p, 't> LevelReader<'p, 't> {
                     p.counts_as.span(),
                     format!(
                         "expected presale `counts_as` at least the deposit ({}), found {found}",
-                        deposit.plain()
+                        yuan(deposit)
                     ),
                 );
             } else if counts_as > festival_price {
@@ -324,7 +323,7 @@ impl<'p, 't> LevelReader<'p, 't> {
                     p.counts_as.span(),
                     format!(
                         "expected presale `counts_as` at most the festival price ({}), found {found}",
-                        festival_price.plain()
+                        yuan(festival_price)
                     ),
                 );
             }
@@ -415,4 +414,14 @@ impl<'p, 't> LevelReader<'p, 't> {
         }
         ranks
     }
+}
+
+/// An amount as a level file writes it: `300`, `12.5`, `0.99`.
+pub(crate) fn yuan(f: Fen) -> String {
+    // `plain` always has two decimals: "300.00" → "300", "12.50" → "12.5".
+    let plain = f.plain();
+    plain
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
 }

@@ -72,7 +72,9 @@ impl Level {
             Ok(raw) => raw,
             Err(e) => {
                 let span = e.span().unwrap_or(0..0);
-                problems.at(span, crate::scenario::syntax_message(e.message()));
+                let message = crate::scenario::syntax_message(e.message())
+                    .replace("expected i64", "expected a whole number");
+                problems.at(span, message);
                 return Err(errors(problems));
             }
         };

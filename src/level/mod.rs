@@ -29,7 +29,12 @@ pub use units::{ClockTime, DAY_MINUTES};
 pub fn shipped() -> Vec<(&'static str, &'static str)> {
     vec![
         ("tutorial.toml", include_str!("../../levels/tutorial.toml")),
+        ("2009.toml", include_str!("../../levels/2009.toml")),
         ("2017.toml", include_str!("../../levels/2017.toml")),
+        ("2018.toml", include_str!("../../levels/2018.toml")),
+        ("2020.toml", include_str!("../../levels/2020.toml")),
+        ("2021.toml", include_str!("../../levels/2021.toml")),
+        ("2022.toml", include_str!("../../levels/2022.toml")),
     ]
 }
 

@@ -46,7 +46,6 @@ pub fn render_review(
     let inner = block.inner(body);
     block.render(body, buf);
     let w = usize::from(inner.width);
-    let mut left = q.goods;
     let mut lines = vec![Line::styled(
         row(
             w,
@@ -67,46 +66,57 @@ pub fn render_review(
         "",
         &yuan(q.goods),
     )));
-    let d = &q.discounts;
-    let steps: [(&str, &str, Fen); 6] = [
-        (
-            "2",
-            if zh { "单品券" } else { "Item coupons" },
-            d.item_coupons,
-        ),
-        ("3", if zh { "店铺满减" } else { "Store discount" }, d.store),
-        (
-            "4",
-            if zh { "店铺券" } else { "Store cards" },
-            d.store_cards,
-        ),
-        (
-            "5",
-            if zh { "跨店满减" } else { "Cross-store" },
-            d.cross_store,
-        ),
-        ("6", if zh { "购物津贴" } else { "Allowance" }, d.allowance),
-        ("7", if zh { "红包" } else { "Red envelopes" }, d.envelopes),
-    ];
-    for (n, name, off) in steps {
-        let used = off.get() > 0;
-        if used {
-            left -= off;
-        }
+    let names: Vec<String> = game
+        .day()
+        .cart
+        .iter()
+        .map(|c| {
+            game.level()
+                .items
+                .get(c.item)
+                .map_or(String::new(), |it| it.name.clone())
+        })
+        .collect();
+    // Room for per-line detail: the rows left after the fixed ones.
+    let fixed = 12usize;
+    let mut room = usize::from(inner.height).saturating_sub(fixed);
+    for st in steps(&q, &names) {
+        let used = st.off.get() > 0;
         let mark = if used { "✓" } else { "—" };
         lines.push(Line::styled(
             row(
                 w,
-                &format!("{n} {mark} {name}"),
+                &format!("{} {mark} {}", st.n, step_name(zh, st.n)),
                 &if used {
-                    format!("−{}", yuan(off))
+                    format!("−{}", yuan(st.off))
                 } else {
                     "—".into()
                 },
-                &if used { yuan(left) } else { String::new() },
+                &if used { yuan(st.left) } else { String::new() },
             ),
             if used { theme.good } else { theme.dim },
         ));
+        if !used || st.per_line.is_empty() {
+            continue;
+        }
+        // One row per line when there is room, else all on one row.
+        let parts: Vec<String> = st
+            .per_line
+            .iter()
+            .map(|(name, off)| format!("{name} −{}", yuan(*off)))
+            .collect();
+        if room >= parts.len() + 1 {
+            room -= parts.len();
+            for p in parts {
+                lines.push(Line::styled(format!("      {p}"), theme.dim));
+            }
+        } else if room > 0 {
+            room -= 1;
+            lines.push(Line::styled(
+                format!("      {}", parts.join(" · ")),
+                theme.dim,
+            ));
+        }
     }
     lines.push(Line::styled("─".repeat(w), theme.border));
     let p = game.purse();
@@ -163,10 +173,93 @@ pub fn render_review(
             )
         }));
     }
+    if !q.lines.is_empty() {
+        let per: Vec<String> = q
+            .lines
+            .iter()
+            .zip(&names)
+            .map(|(l, n)| format!("{n} {}", yuan(l.pay)))
+            .collect();
+        lines.push(Line::styled(
+            format!(
+                "{} {}",
+                if zh { "每行实付：" } else { "Per line:" },
+                per.join(" · ")
+            ),
+            theme.text,
+        ));
+    }
     for r in &q.refused {
         lines.push(Line::styled(format!("✗ {r:?}"), theme.bad));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// One discount step of the receipt: its number, what it took off in all,
+/// what is left after it, and what it took off each line (by name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// 2–7, as the rules number them.
+    pub n: u8,
+    /// Off in all.
+    pub off: Fen,
+    /// Left to pay after this step.
+    pub left: Fen,
+    /// (line name, off) for each line the step touched.
+    pub per_line: Vec<(String, Fen)>,
+}
+
+/// The receipt's discount steps in order (item coupons → envelopes).
+pub fn steps(q: &crate::rules::Receipt, names: &[String]) -> Vec<Step> {
+    use crate::rules::LineReceipt;
+    let d = &q.discounts;
+    let picks: [(u8, Fen, fn(&LineReceipt) -> Fen); 6] = [
+        (2, d.item_coupons, |l| l.item_coupon),
+        (3, d.store, |l| l.store),
+        (4, d.store_cards, |l| l.store_card),
+        (5, d.cross_store, |l| l.cross_store),
+        (6, d.allowance, |l| l.allowance),
+        (7, d.envelopes, |l| l.envelopes),
+    ];
+    let mut left = q.goods;
+    picks
+        .into_iter()
+        .map(|(n, off, pick)| {
+            left -= off;
+            let per_line = q
+                .lines
+                .iter()
+                .zip(names)
+                .filter(|(l, _)| pick(l).get() > 0)
+                .map(|(l, name)| (name.clone(), pick(l)))
+                .collect();
+            Step {
+                n,
+                off,
+                left,
+                per_line,
+            }
+        })
+        .collect()
+}
+
+/// The name of discount step `n`.
+pub fn step_name(zh: bool, n: u8) -> &'static str {
+    match (n, zh) {
+        (2, false) => "Item coupons",
+        (2, true) => "单品券",
+        (3, false) => "Store discount",
+        (3, true) => "店铺满减",
+        (4, false) => "Store cards",
+        (4, true) => "店铺券",
+        (5, false) => "Cross-store",
+        (5, true) => "跨店满减",
+        (6, false) => "Allowance",
+        (6, true) => "购物津贴",
+        (7, false) => "Red envelopes",
+        (7, true) => "红包",
+        _ => "",
+    }
 }
 
 fn row(w: usize, label: &str, off: &str, left: &str) -> String {
@@ -262,4 +355,38 @@ pub fn render_refused(
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::game::{Event, Input, Phase, update};
+
+    #[test]
+    fn steps_add_up_to_the_receipt_and_name_the_lines() {
+        let level = crate::level::load_shipped("tutorial.toml")
+            .expect("shipped")
+            .expect("loads");
+        let mut g = GameState::new(&level, 3);
+        while *g.phase() != Phase::Day {
+            update(&mut g, Event::Input(Input::Skip));
+            update(&mut g, Event::Tick);
+        }
+        for _ in 0..3 {
+            update(&mut g, Event::Input(Input::AddToCart));
+            update(&mut g, Event::Input(Input::Right));
+        }
+        let q = g.cart_quote();
+        let names: Vec<String> = (0..g.day().cart.len()).map(|i| format!("l{i}")).collect();
+        let st = steps(&q, &names);
+        assert_eq!(st.len(), 6);
+        let off: Fen = st.iter().map(|s| s.off).sum();
+        assert_eq!(off, q.discounts.total());
+        assert_eq!(st.last().map(|s| s.left), Some(q.goods - off));
+        for s in &st {
+            let lines: Fen = s.per_line.iter().map(|p| p.1).sum();
+            assert!(lines <= s.off || s.per_line.is_empty(), "step {}", s.n);
+        }
+        assert_eq!(step_name(false, 5), "Cross-store");
+    }
 }
