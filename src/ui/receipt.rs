@@ -105,7 +105,7 @@ pub fn render_review(
             .iter()
             .map(|(name, off)| format!("{name} −{}", yuan(*off)))
             .collect();
-        if room >= parts.len() + 1 {
+        if room > parts.len() {
             room -= parts.len();
             for p in parts {
                 lines.push(Line::styled(format!("      {p}"), theme.dim));
@@ -213,7 +213,8 @@ pub struct Step {
 pub fn steps(q: &crate::rules::Receipt, names: &[String]) -> Vec<Step> {
     use crate::rules::LineReceipt;
     let d = &q.discounts;
-    let picks: [(u8, Fen, fn(&LineReceipt) -> Fen); 6] = [
+    type Pick = fn(&LineReceipt) -> Fen;
+    let picks: [(u8, Fen, Pick); 6] = [
         (2, d.item_coupons, |l| l.item_coupon),
         (3, d.store, |l| l.store),
         (4, d.store_cards, |l| l.store_card),
