@@ -10,6 +10,7 @@
 
 pub mod input;
 pub mod keymap;
+pub mod mouse;
 pub mod play;
 pub mod resolve;
 pub mod run;

@@ -324,7 +324,7 @@ impl App {
             }
             Event::Mouse(m) => {
                 if let MouseEventKind::Down(MouseButton::Left) = m.kind {
-                    self.on_click(m.column, m.row);
+                    self.on_click(m.column, m.row, at);
                 }
             }
             Event::FocusLost => {
@@ -562,15 +562,30 @@ impl App {
         self.apply_settings();
     }
 
-    fn on_click(&mut self, column: u16, row: u16) {
-        if self.screen != Screen::Title || self.top_overlay().is_some() || self.too_small() {
+    fn on_click(&mut self, column: u16, row: u16, at: Instant) {
+        if self.top_overlay().is_some() || self.too_small() {
             return;
         }
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        if let Some(i) = crate::ui::title::menu_hit(area, column, row) {
-            self.title_sel = i;
-            self.dirty = true;
-            self.select_title();
+        match self.screen {
+            Screen::Title => {
+                if let Some(i) = crate::ui::title::menu_hit(area, column, row) {
+                    self.title_sel = i;
+                    self.dirty = true;
+                    self.select_title();
+                }
+            }
+            Screen::Playing => {
+                let Some(play) = &mut self.play else { return };
+                // The game catches up to the click's time before it is judged.
+                play.advance_to(at);
+                let inputs = super::mouse::click_inputs(&play.game, area, column, row);
+                for input in &inputs {
+                    play.input(input.clone(), at);
+                }
+                self.dirty |= !inputs.is_empty();
+            }
+            _ => {}
         }
     }
 

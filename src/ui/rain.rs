@@ -349,3 +349,35 @@ fn card(theme: &Theme, area: Rect, buf: &mut Buffer, lines: &[String]) {
     let text: Vec<Line> = body.iter().map(|l| Line::raw(format!(" {l}"))).collect();
     Paragraph::new(text).render(inner, buf);
 }
+
+/// The lane under a click at (`column`, `row`) in the rain's `body`, if any
+/// (the same geometry [`render`] draws: the field is the left 52 %).
+pub fn lane_hit(body: Rect, lanes: u8, column: u16, row: u16) -> Option<u8> {
+    let [field, _] = body.layout(&Layout::horizontal([
+        Constraint::Percentage(52),
+        Constraint::Percentage(48),
+    ]));
+    let inner = Block::bordered().inner(field);
+    if !inner.contains((column, row).into()) || inner.height < 4 || inner.width < 8 {
+        return None;
+    }
+    let n = u16::from(lanes.max(1));
+    let lane = (column - inner.x) / (inner.width / n).max(1);
+    (lane < n).then_some(lane as u8)
+}
+
+#[cfg(test)]
+mod hit_tests {
+    use super::*;
+
+    #[test]
+    fn clicks_map_to_lanes_inside_the_field_only() {
+        let body = Rect::new(0, 1, 120, 38);
+        // Field 0..62, inner 1..61, 4 lanes of 15.
+        assert_eq!(lane_hit(body, 4, 1, 10), Some(0));
+        assert_eq!(lane_hit(body, 4, 16, 10), Some(1));
+        assert_eq!(lane_hit(body, 4, 59, 10), Some(3));
+        assert_eq!(lane_hit(body, 4, 0, 10), None, "the border");
+        assert_eq!(lane_hit(body, 4, 90, 10), None, "the side panel");
+    }
+}

@@ -542,3 +542,31 @@ fn notice_text(zh: bool, game: &GameState, kind: &NoticeKind) -> String {
         .into(),
     }
 }
+
+/// What a click in the shop landed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShopHit {
+    /// A store tab (index).
+    Store(usize),
+    /// A row of the item list (index into the visible items).
+    Item(usize),
+}
+
+/// What is under (`column`, `row`) in the shop drawn in `body`.
+pub fn hit(game: &GameState, body: Rect, column: u16, row: u16) -> Option<ShopHit> {
+    let l = layout_for(game, body);
+    let at = (column, row).into();
+    let stores = Block::bordered().inner(l.stores);
+    if stores.contains(at) && game.day().search.is_empty() {
+        let i = usize::from(row - stores.y);
+        return (i < game.level().stores.len()).then_some(ShopHit::Store(i));
+    }
+    let items = Block::bordered().inner(l.items);
+    if items.contains(at) && game.day().show.is_none() && row > items.y {
+        // The first inner row is the column header.
+        let i = usize::from(row - items.y - 1);
+        let n = game.day().visible_items(game.level()).len();
+        return (i < n).then_some(ShopHit::Item(i));
+    }
+    None
+}
