@@ -7,6 +7,7 @@
 //! - [`level`]: festival level files.
 //! - [`game`]: the pure, deterministic game core (`update(state, event)`).
 //! - [`ui`]: views that only draw.
+//! - [`save`]: the profile, high scores, stats and suspended game on disk.
 //! - [`app`]: the terminal, the input thread and the calm main loop.
 //! - [`cli`]: the command line.
 
@@ -16,5 +17,6 @@ pub mod game;
 pub mod level;
 pub mod money;
 pub mod rules;
+pub mod save;
 pub mod scenario;
 pub mod ui;

@@ -5,6 +5,7 @@ mod check;
 mod json;
 mod levels;
 mod quote;
+mod scores;
 mod text;
 
 use std::path::PathBuf;
@@ -27,6 +28,9 @@ pub struct Cli {
     /// Options for playing when no subcommand is given.
     #[command(flatten)]
     pub play: PlayArgs,
+    /// Where saves live (default: $DOUBLE11_SAVE_DIR, else the platform data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
     /// Options for every subcommand (language, colour).
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -54,6 +58,11 @@ pub enum Command {
     Play(PlayArgs),
     /// Price one checkout from a scenario file.
     Quote(QuoteArgs),
+    /// Print the high-score tables.
+    Scores(scores::ScoresArgs),
+    /// Write saves in a loop (for the save tests).
+    #[command(name = "__save-stress", hide = true)]
+    SaveStress(scores::StressArgs),
     /// List the shipped levels and your own (from the user level folder).
     Levels,
     /// Check level files: every problem at FILE:LINE:COLUMN; exit 1 if any.
@@ -116,6 +125,8 @@ pub fn main() -> i32 {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Quote(args)) => quote::run(&args),
+        Some(Command::Scores(args)) => scores::run(&args, cli.save_dir),
+        Some(Command::SaveStress(a)) => crate::save::stress::run(&a.dir, a.count, a.record),
         Some(Command::Levels) => levels::run(),
         Some(Command::Check { files }) => check::run(&files),
         Some(Command::Play(args)) => play(args, &cli.global),
@@ -177,6 +188,20 @@ mod tests {
             .expect("parses");
         assert_eq!(cli.global.lang, Some(Lang::En));
         assert!(Cli::try_parse_from(["double11", "--lang", "fr"]).is_err());
+    }
+
+    #[test]
+    fn scores_and_save_dir() {
+        let cli =
+            Cli::try_parse_from(["double11", "scores", "--level", "2020", "--save-dir", "/s"])
+                .expect("parses");
+        let Some(Command::Scores(s)) = cli.command else {
+            panic!("not scores: {:?}", cli.command);
+        };
+        assert_eq!(s.level.as_deref(), Some("2020"));
+        assert_eq!(cli.save_dir, Some(PathBuf::from("/s")));
+        let cli = Cli::try_parse_from(["double11", "--save-dir", "/t"]).expect("parses");
+        assert_eq!(cli.save_dir, Some(PathBuf::from("/t")));
     }
 
     #[test]
