@@ -303,3 +303,61 @@ fn tutorial_by_keys_until_the_shop() {
     assert!(pty.wait_exit());
     pty.assert_restored();
 }
+
+/// The whole tutorial by keys, from `--level tutorial --seed 7`: a rain, the
+/// opening, the shop, a checkout through the receipt, the clock to midnight
+/// and the results; then quit and check the terminal is restored.
+#[test]
+fn tutorial_by_keys_to_the_results() {
+    let mut pty = Pty::spawn(120, 36, &["play", "--level", "tutorial", "--seed", "7"]);
+    pty.wait_for("RAIN 1 of 1");
+    pty.send(b"\r");
+    pty.wait_for("COMBO");
+    pty.send(b"dfjk");
+    let start = Instant::now();
+    loop {
+        let s = pty.screen();
+        if s.contains("Stores") {
+            break;
+        }
+        if s.contains("RAIN OVER") {
+            pty.send(b"s");
+        } else if s.contains("HAS BEGUN") {
+            pty.send(b"x");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never reached the shop:\n{s}"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+    // The big day clock and the item details are on screen.
+    let s = pty.wait_for("to midnight");
+    assert!(s.contains("Item") && s.contains("Wishlist"), "{s}");
+    pty.send(b"a");
+    pty.wait_for("Cart (1 lines)");
+    pty.send(b"c");
+    pty.wait_for("CHECKOUT");
+    pty.send(b"\r");
+    pty.wait_for("paid");
+    // The clock runs to midnight (the tutorial's day is 90 s).
+    let start = Instant::now();
+    let s = loop {
+        let s = pty.screen();
+        if s.contains("MIDNIGHT") && s.contains("RANK") {
+            break s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(150),
+            "never reached midnight:\n{s}"
+        );
+        thread::sleep(Duration::from_millis(250));
+    };
+    assert!(s.contains("Best plan for your wishlist"), "{s}");
+    assert!(s.contains("You bought 1 items"), "{s}");
+    pty.send(b"q");
+    pty.wait_for("How to play");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}
