@@ -3,7 +3,9 @@
 //!
 //! - Without `--record`: N profile writes alternating between two states:
 //!   name `state-K` with `reduce_motion` = K is odd and language `zh` for odd
-//!   K, `en` for even (so a torn or mixed file would show).
+//!   K, `en` for even (so a torn or mixed file would show). K goes on from
+//!   the state found. Prints `ready` once the save is open, then each K once
+//!   it is on disk.
 //! - With `--record TAG`: N results recorded as player `TAG` on levels
 //!   `level-0` … `level-3` (the i-th on `level-{i % 4}`) with score
 //!   `i * 2 + TAG`, seed `i`, and a stats delta of one festival and one
@@ -29,15 +31,27 @@ pub fn run(dir: &Path, count: u64, record: Option<u32>) -> i32 {
     for n in &notices {
         eprintln!("{n}");
     }
+    let start: u64 = store
+        .profile()
+        .name
+        .strip_prefix("state-")
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(0);
+    if record.is_none() {
+        println!("ready");
+    }
     for i in 0..count {
         match record {
             None => {
-                let k = i + 1;
+                let k = start + i + 1;
                 store.update_profile(|p| {
                     p.name = format!("state-{k}");
                     p.settings.reduce_motion = k % 2 == 1;
                     p.settings.lang = if k % 2 == 1 { "zh" } else { "en" }.into();
                 });
+                if store.is_saving() {
+                    println!("{k}");
+                }
             }
             Some(tag) => {
                 let entry = ScoreEntry {
