@@ -164,7 +164,7 @@ pub fn render(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
         if zh {
             "秀场期间时钟暂停 · B 买台上这件 · S 跳过秀场"
         } else {
-            "The clock waits while the show runs · B buys the look on stage · S skips the show"
+            "The clock waits · B buy the look on stage · S skip the show"
         },
         theme.dim,
     ));

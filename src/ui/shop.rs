@@ -384,43 +384,7 @@ fn status(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffe
         .take(3)
         .filter_map(|&e| level.events.get(e))
         .map(|e| {
-            let what = match e.kind {
-                EventKind::FlashSale => {
-                    if zh {
-                        "限时抢购"
-                    } else {
-                        "flash sale"
-                    }
-                }
-                EventKind::Rain => {
-                    if zh {
-                        "红包雨"
-                    } else {
-                        "envelope rain"
-                    }
-                }
-                EventKind::Show => {
-                    if zh {
-                        "边看边买"
-                    } else {
-                        "see now, buy now"
-                    }
-                }
-                EventKind::Rush => {
-                    if zh {
-                        "最后冲刺"
-                    } else {
-                        "last-hour rush"
-                    }
-                }
-                EventKind::Notice => {
-                    if zh {
-                        "公告"
-                    } else {
-                        "notice"
-                    }
-                }
-            };
+            let what = event_name(zh, e.kind);
             format!("{} {what}", e.at)
         })
         .collect();
@@ -441,6 +405,22 @@ fn status(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffe
         ]),
     ])
     .render(inner, buf);
+}
+
+/// The name of a scheduled event, in the player's language.
+pub fn event_name(zh: bool, kind: EventKind) -> &'static str {
+    match (kind, zh) {
+        (EventKind::FlashSale, false) => "FLASH sale",
+        (EventKind::FlashSale, true) => "限时秒杀",
+        (EventKind::Rain, false) => "envelope rain",
+        (EventKind::Rain, true) => "红包雨",
+        (EventKind::Show, false) => "see now, buy now",
+        (EventKind::Show, true) => "边看边买",
+        (EventKind::Rush, false) => "last-hour rush",
+        (EventKind::Rush, true) => "最后冲刺",
+        (EventKind::Notice, false) => "notice",
+        (EventKind::Notice, true) => "公告",
+    }
 }
 
 /// "Add ¥N more to save ¥M more (why)", in the player's language.
@@ -532,7 +512,10 @@ fn notice_text(zh: bool, game: &GameState, kind: &NoticeKind) -> String {
             .level()
             .events
             .get(*event)
-            .map(|e| format!("★ {} {:?}", e.at, e.kind))
+            .map(|e| match e.kind {
+                EventKind::Notice if !e.text.is_empty() => format!("★ {} {}", e.at, e.text),
+                k => format!("★ {} {}", e.at, event_name(zh, k)),
+            })
             .unwrap_or_default(),
         NoticeKind::NoDrawsLeft => (if zh {
             "今天没有红包雨次数了"

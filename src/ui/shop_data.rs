@@ -70,7 +70,7 @@ pub fn item_info(game: &GameState, k: usize) -> Option<ItemInfo> {
     let store_i = level.store_index(&it.store);
     let store = store_i.map_or(String::new(), |s| {
         let s = &level.stores[s];
-        if s.region.is_empty() {
+        if s.region.is_empty() || s.name.ends_with(')') {
             s.name.clone()
         } else {
             format!("{} ({})", s.name, s.region)
