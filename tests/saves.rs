@@ -411,6 +411,8 @@ fn a_read_only_folder_loads_and_plays_on_without_saving() {
     }
     let (_t, dir) = example("v2");
     let before = fs::read(dir.join("profile.json")).expect("read");
+    // A lock file from earlier games is there and still writable.
+    fs::write(dir.join("profile.lock"), "").expect("lock file");
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).expect("chmod");
     let (mut store, notices) = Store::open_dir(&dir).expect("opens");
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).expect("chmod back");

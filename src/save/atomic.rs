@@ -23,6 +23,15 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Checks that a file can be created in `dir` (it is removed at once).
+pub fn probe(dir: &Path) -> io::Result<()> {
+    tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map(drop)
+}
+
 /// Removes `path` (if there) and flushes its directory.
 pub fn remove(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {

@@ -143,7 +143,17 @@ impl Store {
                 None
             }
         };
-        let writable = lock.is_some();
+        // The lock file may be there from before in a folder that has since
+        // turned read-only: try a real file.
+        let mut writable = lock.is_some();
+        if writable && let Err(e) = atomic::probe(dir) {
+            writable = false;
+            store.saving = false;
+            let e = SaveError::io("cannot write in", dir, e);
+            store
+                .notices
+                .push(Notice::new(format!("{e}; playing on without saving")));
+        }
         match read_disk(&files.save())? {
             Disk::Parsed(parsed) => {
                 store.synced = parsed.save;
