@@ -558,3 +558,76 @@ fn idle_menus_pause_and_results_draw_nothing_and_never_wake() {
         "{frames} frames, {wakeups} wakeups"
     );
 }
+
+/// 2017 from the command line, into the day: the runway show is on.
+fn festival_2017(w: u16, h: u16, mono: bool) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut a = App::new(
+        Settings::default(),
+        &Options {
+            level: Some("2017".into()),
+            seed: Some(3),
+            mono,
+            ..Options::default()
+        },
+        (w, h),
+    );
+    a.advance(t0);
+    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    key_at(&mut a, KeyCode::Char('x'), KeyEventKind::Press, t0);
+    a.advance(t0 + Duration::from_millis(700));
+    (a, t0 + Duration::from_millis(700))
+}
+
+#[test]
+fn runway_and_last_hour_screens() {
+    for (w, h, mono) in [(80, 24, false), (120, 40, false), (80, 24, true)] {
+        let tag = if mono { "_mono" } else { "" };
+        let (mut a, t) = festival_2017(w, h, mono);
+        assert!(a.play.as_ref().is_some_and(|p| p.game.day().show.is_some()));
+        snap(&format!("play_runway{tag}_{w}x{h}"), &a);
+        // Skip the show, then run the clock into the last hour (skipping the
+        // 22:00 rain's card).
+        key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t);
+        let mut now = t;
+        while a
+            .play
+            .as_ref()
+            .is_some_and(|p| p.game.clock_time().minutes() < 23 * 60 + 30)
+        {
+            now += Duration::from_millis(500);
+            a.advance(now);
+            key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, now);
+        }
+        let text = screen_text(&a);
+        assert!(text.contains("LAST HOUR") || w < 100, "{text}");
+        snap(&format!("play_last_hour{tag}_{w}x{h}"), &a);
+    }
+}
+
+#[test]
+fn shop_in_chinese_and_refused_checkout() {
+    let t0 = Instant::now();
+    let mut a = App::new(
+        Settings::default(),
+        &Options {
+            level: Some("2017".into()),
+            seed: Some(3),
+            lang: Some(Lang::Zh),
+            ..Options::default()
+        },
+        (120, 40),
+    );
+    a.advance(t0);
+    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    key_at(&mut a, KeyCode::Char('x'), KeyEventKind::Press, t0);
+    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    // Fill the cart past cash + credit: the checkout is refused.
+    for _ in 0..40 {
+        key_at(&mut a, KeyCode::Char('a'), KeyEventKind::Press, t0);
+    }
+    snap("play_shop_zh_120x40", &a);
+    key_at(&mut a, KeyCode::Char('c'), KeyEventKind::Press, t0);
+    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    snap("play_refused_zh_120x40", &a);
+}

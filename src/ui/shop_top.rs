@@ -55,8 +55,8 @@ fn clock_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut 
     let face = clock_face(game);
     let left = format!("{}:{:02}", face.secs_left / 60, face.secs_left % 60);
     let title = match (face.last_hour, zh) {
-        (true, true) => format!(" ★ 最后一小时 · 距午夜 {left} "),
-        (true, false) => format!(" ★ LAST HOUR · {left} to midnight "),
+        (true, true) => format!(" ★ 最后一小时 {left} "),
+        (true, false) => format!(" ★ LAST HOUR · {left} "),
         (false, true) => format!(" 距午夜 {left} "),
         (false, false) => format!(" {left} to midnight "),
     };
