@@ -9,13 +9,17 @@
 //! - [`ui`]: views that only draw.
 //! - [`save`]: the profile, high scores, stats and suspended game on disk.
 //! - [`app`]: the terminal, the input thread and the calm main loop.
+//! - [`bot`]: bots that play whole festivals (simulate, demo, balance).
+//! - [`replay`]: replays (seed + time-stamped inputs), recording and playback.
 //! - [`cli`]: the command line.
 
 pub mod app;
+pub mod bot;
 pub mod cli;
 pub mod game;
 pub mod level;
 pub mod money;
+pub mod replay;
 pub mod rules;
 pub mod save;
 pub mod scenario;

@@ -5,7 +5,9 @@ mod check;
 mod json;
 mod levels;
 mod quote;
+mod replay;
 mod scores;
+mod simulate;
 mod text;
 
 use std::path::PathBuf;
@@ -58,11 +60,6 @@ pub enum Command {
     Play(PlayArgs),
     /// Price one checkout from a scenario file.
     Quote(QuoteArgs),
-    /// Print the high-score tables.
-    Scores(scores::ScoresArgs),
-    /// Write saves in a loop (for the save tests).
-    #[command(name = "__save-stress", hide = true)]
-    SaveStress(scores::StressArgs),
     /// List the shipped levels and your own (from the user level folder).
     Levels,
     /// Check level files: every problem at FILE:LINE:COLUMN; exit 1 if any.
@@ -71,6 +68,15 @@ pub enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Play festivals headless with a bot and print score statistics.
+    Simulate(simulate::SimulateArgs),
+    /// Re-run a replay file and check the score it claims.
+    Replay(replay::ReplayArgs),
+    /// Print the high-score tables.
+    Scores(scores::ScoresArgs),
+    /// Write saves in a loop (for the save tests).
+    #[command(name = "__save-stress", hide = true)]
+    SaveStress(scores::StressArgs),
 }
 
 /// Options of `double11 play`.
@@ -125,10 +131,12 @@ pub fn main() -> i32 {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Quote(args)) => quote::run(&args),
-        Some(Command::Scores(args)) => scores::run(&args, cli.save_dir),
-        Some(Command::SaveStress(a)) => crate::save::stress::run(&a.dir, a.count, a.record),
+        Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args),
         Some(Command::Levels) => levels::run(),
         Some(Command::Check { files }) => check::run(&files),
+        Some(Command::Scores(args)) => scores::run(&args, cli.save_dir),
+        Some(Command::SaveStress(a)) => crate::save::stress::run(&a.dir, a.count, a.record),
         Some(Command::Play(args)) => play(args, &cli.global),
         None => play(cli.play, &cli.global),
     }

@@ -113,9 +113,24 @@ fn cum_weight(hourly: &[u32], m: u16) -> i128 {
     full + part
 }
 
+/// `a * b / c` (c > 0, all ≥ 0), in 64 bits when it fits: the same result
+/// as the 128-bit division, much faster.
+fn mul_div(a: i128, b: i128, c: i128) -> i128 {
+    if let (Ok(a), Ok(b), Ok(c)) = (u64::try_from(a), u64::try_from(b), u64::try_from(c))
+        && let Some(p) = a.checked_mul(b)
+    {
+        return i128::from(p / c);
+    }
+    a * b / c
+}
+
 /// The crowd's purchases during clock minute `m` (from m to m + 1).
 pub fn crowd_minute(level: &Level, stock: &mut [Stock], m: u16, rush: Option<u32>) {
     let total = cum_weight(&level.gmv.hourly, DAY_MINUTES).max(1);
+    let (cum_now, cum_next) = (
+        cum_weight(&level.gmv.hourly, m),
+        cum_weight(&level.gmv.hourly, m + 1),
+    );
     for (k, it) in level.items.iter().enumerate() {
         let s = &mut stock[k];
         if it.runway || it.presale.is_some() {
@@ -132,9 +147,9 @@ pub fn crowd_minute(level: &Level, stock: &mut [Stock], m: u16, rush: Option<u32
                 expected - i64::from(s.crowd_sold)
             }
             None => {
-                let target = i128::from(s.start) * i128::from(it.crowd) / 100;
-                let now = target * cum_weight(&level.gmv.hourly, m) / total;
-                let next = target * cum_weight(&level.gmv.hourly, m + 1) / total;
+                let target = i128::from(u64::from(s.start) * u64::from(it.crowd) / 100);
+                let now = mul_div(target, cum_now, total);
+                let next = mul_div(target, cum_next, total);
                 let catch_up = next as i64 - i64::from(s.crowd_sold);
                 match rush {
                     // The rush buys `factor` times the minute's share.

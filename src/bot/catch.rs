@@ -1,0 +1,52 @@
+//! Catching in the rain, and when to look next.
+
+use crate::game::{GameState, Input, Phase, Rain};
+
+/// A lane worth pressing now: unlocked, with an envelope in its catch zone.
+pub fn catchable_lane(state: &GameState) -> Option<u8> {
+    if state.phase() != &Phase::Rain {
+        return None;
+    }
+    let r = state.rain()?;
+    r.falling
+        .iter()
+        .filter(|f| !r.is_locked(f.lane) && r.in_zone(r.row(f)))
+        .map(|f| f.lane)
+        .min()
+}
+
+/// Presses the first catchable lane.
+pub fn catch_input(state: &GameState) -> Option<Input> {
+    catchable_lane(state).map(Input::Lane)
+}
+
+/// The game tick of rain tick `t` of the rain falling now.
+fn game_tick(state: &GameState, r: &Rain, t: u64) -> u64 {
+    state.tick() + t.saturating_sub(r.elapsed).max(1)
+}
+
+/// When an envelope next becomes catchable, or a new one spawns (its lane
+/// is then known), or the rain ends: the next tick worth looking at.
+pub fn catch_wake(state: &GameState) -> Option<u64> {
+    let r = state.rain()?;
+    if state.phase() != &Phase::Rain {
+        return None;
+    }
+    let now = r.elapsed;
+    let mut next = r.duration.max(now + 1);
+    // The next step spawns (at the start, next_spawn is 0).
+    next = next.min(r.next_spawn.max(now + 1));
+    for f in &r.falling {
+        let (first, last) = r.catch_window(f);
+        let lock = r
+            .locked_until
+            .get(usize::from(f.lane))
+            .copied()
+            .unwrap_or(0);
+        let at = first.max(lock);
+        if at > now && at <= last {
+            next = next.min(at);
+        }
+    }
+    Some(game_tick(state, r, next))
+}

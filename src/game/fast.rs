@@ -1,0 +1,113 @@
+//! Fast-forward: jump over the ticks where nothing happens.
+//!
+//! A tick usually only moves counters (`tick`, the running ticks, the rain's
+//! or the day's own timer). [`fast_forward_to`] adds those up in one go and
+//! sends a real [`Event::Tick`] only where a tick does more: a spawn, an
+//! envelope falling past, a pop or notice fading, the crowd's grab each
+//! second, a new clock minute (the crowd buys, events fire), a look on the
+//! runway, the end of the opening. The result is exactly the state that as
+//! many single ticks give (`tests/bots.rs` compares serialized states over
+//! whole festivals with random inputs).
+
+use super::{Event, GameState, Phase, TICKS_PER_SECOND, update};
+
+/// Advances to `tick` (no-op if already there), exactly as sending
+/// `tick - state.tick()` single [`Event::Tick`]s would.
+pub fn fast_forward_to(state: &mut GameState, tick: u64) {
+    while state.tick < tick {
+        let quiet = state.quiet_ticks().min(tick - state.tick);
+        if quiet > 0 {
+            state.skip_quiet(quiet);
+        }
+        if state.tick < tick {
+            update(state, Event::Tick);
+        }
+    }
+}
+
+impl GameState {
+    /// How many of the next ticks only move counters (`u64::MAX`: all of them).
+    fn quiet_ticks(&self) -> u64 {
+        if self.paused {
+            return u64::MAX;
+        }
+        match self.phase {
+            Phase::RainIntro | Phase::RainOver | Phase::Results => u64::MAX,
+            // The step that reaches the length changes the phase.
+            Phase::Opening => self
+                .opening_length()
+                .saturating_sub(self.opening_ticks)
+                .saturating_sub(1),
+            Phase::Rain => self.rain_quiet_ticks(),
+            Phase::Day => self.day_quiet_ticks(),
+        }
+    }
+
+    /// Quiet rain ticks: before the next second (the crowd grabs), spawn,
+    /// envelope falling past, pop fading or the end.
+    fn rain_quiet_ticks(&self) -> u64 {
+        let Some(r) = self.rain.as_ref() else {
+            return 0;
+        };
+        if r.end.is_some() || r.pool_left.0 == 0 {
+            return 0;
+        }
+        let now = r.elapsed;
+        // The first rain tick whose step does something.
+        let mut busy = (now / TICKS_PER_SECOND + 1) * TICKS_PER_SECOND;
+        busy = busy.min(r.duration).min(r.next_spawn);
+        let rows = u64::from(r.rows);
+        for f in &r.falling {
+            busy = busy.min(r.tick_of_row(f.spawn, rows));
+        }
+        for p in &r.pops {
+            busy = busy.min(p.until);
+        }
+        busy.saturating_sub(now + 1)
+    }
+
+    /// Quiet day ticks: before the next clock minute (the crowd buys, events
+    /// fire, midnight) or a notice fading; none while a show runs or an
+    /// event is due.
+    fn day_quiet_ticks(&self) -> u64 {
+        let d = &self.day;
+        if d.show.is_some() {
+            return 0;
+        }
+        if let Some(&i) = d.schedule.get(d.fired)
+            && self.level.events[i].at.minutes() <= d.minute
+        {
+            return 0;
+        }
+        let clock = self.clock();
+        if clock.minute_at(d.ticks) != d.minute || d.minute >= crate::level::DAY_MINUTES {
+            return 0;
+        }
+        // Step j (1-based) sets the clock to ticks + j: quiet while the minute stays.
+        let mut quiet = clock.ticks_for(d.minute + 1).saturating_sub(d.ticks + 1);
+        if let Some(n) = &d.notice {
+            // Step j sees running tick active + j: the notice goes when until <= that.
+            quiet = quiet.min(n.until.saturating_sub(self.active + 1));
+        }
+        quiet
+    }
+
+    /// Applies `n` quiet ticks at once (see [`GameState::quiet_ticks`]).
+    fn skip_quiet(&mut self, n: u64) {
+        self.tick += n;
+        if self.paused {
+            return;
+        }
+        self.active += n;
+        match self.phase {
+            Phase::Opening => self.opening_ticks += n,
+            Phase::Rain => {
+                if let Some(r) = self.rain.as_mut() {
+                    r.elapsed += n;
+                }
+            }
+            Phase::Day => self.day.ticks += n,
+            Phase::RainIntro | Phase::RainOver | Phase::Results => {}
+        }
+    }
+}
