@@ -10,6 +10,7 @@ use std::time::Duration;
 use double11::game::{self, Event, GameState, Input, Phase};
 use double11::level;
 use double11::money::Fen;
+use double11::replay::Recorder;
 use double11::save::format::{self, FormatError};
 use double11::save::{CURRENT_VERSION, Replay, SaveError, ScoreEntry, Stats, Store};
 
@@ -22,23 +23,22 @@ fn tutorial_game() -> GameState {
     GameState::new(&l, 11)
 }
 
-/// Plays the tutorial to midnight the quick way; returns the game and inputs.
-fn finished_game() -> (GameState, Vec<(u64, Input)>) {
+/// Plays the tutorial to midnight the quick way, recording it as the app does.
+fn finished_game() -> (GameState, double11::replay::Replay) {
     let mut s = tutorial_game();
-    let mut inputs = Vec::new();
+    let mut recorder = Recorder::for_game("tutorial.toml", &s);
     while !s.is_over() {
         assert!(s.tick() < 1_000_000, "the festival must end");
-        let input = match s.phase() {
-            Phase::RainIntro | Phase::RainOver | Phase::Opening => Some(Input::Skip),
-            _ => None,
-        };
-        if let Some(input) = input {
-            inputs.push((s.tick(), input.clone()));
-            game::update(&mut s, Event::Input(input));
+        if matches!(
+            s.phase(),
+            Phase::RainIntro | Phase::RainOver | Phase::Opening
+        ) {
+            recorder.apply(&mut s, Input::Skip);
         }
         game::update(&mut s, Event::Tick);
     }
-    (s, inputs)
+    let replay = recorder.finish(&s);
+    (s, replay)
 }
 
 fn open(dir: &Path) -> Store {
@@ -114,7 +114,7 @@ fn permissions_are_ignored(dir: &Path) -> bool {
 fn everything_round_trips() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("nested/save");
-    let (game, inputs) = finished_game();
+    let (game, recorded) = finished_game();
     let suspended_game = tutorial_game();
     {
         let mut store = open(&dir);
@@ -126,7 +126,7 @@ fn everything_round_trips() {
         });
         store.unlock("2017.toml");
         assert_eq!(
-            store.record_game("tutorial.toml", &game, inputs.clone()),
+            store.record_game("tutorial.toml", &game, &recorded),
             Some(1)
         );
         let replay = Replay::new("2017.toml", 5, vec![(3, Input::Lane(1))]);
@@ -149,15 +149,13 @@ fn everything_round_trips() {
     assert_eq!(tutorial[0].score, results.score.total);
     assert_eq!(tutorial[0].seed, 11);
     let path = store.replay_path(&tutorial[0]).expect("a replay");
-    let replay = Replay::read(&path).expect("reads");
-    assert_eq!(replay.inputs, inputs);
+    let replay = double11::replay::Replay::read(&path).expect("reads");
+    assert_eq!(replay, recorded);
     // The replay is the game again.
-    let mut again = game::simulate_inputs(game.level(), replay.seed, &replay.inputs);
-    game::advance_to(&mut again, game.tick());
-    assert_eq!(
-        again.results().map(|r| r.score.total),
-        Some(results.score.total)
-    );
+    let verified = replay.verify(game.level()).expect("verifies");
+    assert!(verified.ok(), "{verified:?}");
+    assert_eq!(verified.actual, results.score.total);
+    assert!(verified.finished);
     let stats = store.stats();
     assert_eq!(stats.festivals_played, 2);
     assert_eq!(stats.envelopes_caught, results.envelopes_won.0 as u64 + 3);

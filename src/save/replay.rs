@@ -3,13 +3,12 @@
 //! ([`crate::game::simulate_inputs`]). One file per high score, in
 //! `replays/`, named in the score's entry.
 //!
-//! The store writes whatever serializable replay it is given, as JSON;
-//! [`Replay`] is the minimal one (what [`Store::record_game`] writes). A
+//! The store writes whatever serializable replay it is given, as JSON: the
+//! app's [`crate::replay::Replay`] (with level hash and claimed score, which
+//! `double11 replay --verify` checks), or the minimal [`Replay`] here. A
 //! replay file counts for a score when it is a JSON object with a numeric
 //! `version`, the score's `seed` and an `inputs` array ([`ReplayHeader`]);
 //! any other fields are the writer's business.
-//!
-//! [`Store::record_game`]: super::Store::record_game
 
 use std::path::Path;
 

@@ -361,13 +361,14 @@ impl Store {
     }
 
     /// [`Store::record_result`] for a finished game: the profile's name,
-    /// today, the game's seed and final score, stats from its results.
-    /// `None` (and nothing recorded) if the game is not over.
-    pub fn record_game(
+    /// today, the game's seed and final score, stats from its results, and
+    /// `replay` (a [`crate::replay::Replay`] from the app's recorder, or a
+    /// [`Replay`]). `None` (and nothing recorded) if the game is not over.
+    pub fn record_game<R: serde::Serialize>(
         &mut self,
         level: &str,
         game: &GameState,
-        inputs: Vec<(u64, Input)>,
+        replay: &R,
     ) -> Option<usize> {
         let results = game.results()?;
         let entry = ScoreEntry::new(
@@ -376,8 +377,7 @@ impl Store {
             game.seed(),
         );
         let stats = Stats::from_results(results);
-        let replay = Replay::new(level, game.seed(), inputs);
-        self.record_result(level, entry, &replay, stats)
+        self.record_result(level, entry, replay, stats)
     }
 
     /// Saves a festival to resume later ("save and quit"). True if it
