@@ -16,7 +16,7 @@ use std::time::Duration;
 use super::format::{self, FormatError, Parsed, Profile, Save, ScoreEntry, Stats};
 use super::lock::{self, DirLock};
 use super::paths::{self, SaveFiles};
-use super::replay::{self, Replay};
+use super::replay;
 use super::suspend::Suspended;
 use super::{Notice, SaveError, atomic, settings, table};
 use crate::game::{GameState, Input};
@@ -363,7 +363,7 @@ impl Store {
     /// [`Store::record_result`] for a finished game: the profile's name,
     /// today, the game's seed and final score, stats from its results, and
     /// `replay` (a [`crate::replay::Replay`] from the app's recorder, or a
-    /// [`Replay`]). `None` (and nothing recorded) if the game is not over.
+    /// [`Replay`](super::Replay)). `None` (and nothing recorded) if the game is not over.
     pub fn record_game<R: serde::Serialize>(
         &mut self,
         level: &str,
