@@ -15,7 +15,7 @@
 //!
 //! - [`paths`]: where saves live (`--save-dir`, `DOUBLE11_SAVE_DIR`, the
 //!   platform data directory) and the file names in there.
-//! - [`format`]: the versioned file format, every version, and the
+//! - [`mod@format`]: the versioned file format, every version, and the
 //!   migrations from each older one to the newest.
 //! - [`table`]: a level's high-score table (order, size, place).
 //! - [`atomic`]: write to a temporary file, fsync, rename, fsync the directory.

@@ -1,5 +1,5 @@
 //! The bridge between the stored settings and the app's
-//! [`Settings`](crate::app::settings::Settings), and the one-time import
+//! [`crate::app::settings::Settings`], and the one-time import
 //! of the `settings.json` that builds before the save wrote.
 
 use std::path::Path;

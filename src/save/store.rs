@@ -341,7 +341,7 @@ impl Store {
     /// place (1 = best), or `None` if it did not make the table.
     ///
     /// `replay` is any serializable replay with a `version`, the entry's
-    /// `seed` and `inputs` (see [`super::replay`]); [`Replay`] will do.
+    /// `seed` and `inputs` (see [`super::replay`]); [`super::Replay`] will do.
     pub fn record_result<R: serde::Serialize>(
         &mut self,
         level: &str,
