@@ -106,11 +106,22 @@ pub fn opening_stock(level: &Level, rng: &mut GameRng) -> Vec<Stock> {
 fn cum_weight(hourly: &[u32], m: u16) -> i128 {
     let m = m.min(DAY_MINUTES);
     let h = usize::from(m / 60);
-    let full: i128 = hourly.iter().take(h).map(|&w| i128::from(w) * 60).sum();
+    // At most 24 × 60 × u32::MAX: u64 holds it, and is faster than i128.
+    let full: u64 = hourly.iter().take(h).map(|&w| u64::from(w)).sum::<u64>() * 60;
     let part = hourly
         .get(h)
-        .map_or(0, |&w| i128::from(w) * i128::from(m % 60));
-    full + part
+        .map_or(0, |&w| u64::from(w) * u64::from(m % 60));
+    i128::from(full + part)
+}
+
+/// The GMV weight of clock minute `m` alone: `cum_weight(m + 1) - cum_weight(m)`.
+fn minute_weight(hourly: &[u32], m: u16) -> i128 {
+    if m >= DAY_MINUTES {
+        return 0;
+    }
+    hourly
+        .get(usize::from(m / 60))
+        .map_or(0, |&w| i128::from(w))
 }
 
 /// `a * b / c` (c > 0, all ≥ 0), in 64 bits when it fits: the same result
@@ -127,10 +138,8 @@ fn mul_div(a: i128, b: i128, c: i128) -> i128 {
 /// The crowd's purchases during clock minute `m` (from m to m + 1).
 pub fn crowd_minute(level: &Level, stock: &mut [Stock], m: u16, rush: Option<u32>) {
     let total = cum_weight(&level.gmv.hourly, DAY_MINUTES).max(1);
-    let (cum_now, cum_next) = (
-        cum_weight(&level.gmv.hourly, m),
-        cum_weight(&level.gmv.hourly, m + 1),
-    );
+    let cum_now = cum_weight(&level.gmv.hourly, m);
+    let cum_next = cum_now + minute_weight(&level.gmv.hourly, m);
     for (k, it) in level.items.iter().enumerate() {
         let s = &mut stock[k];
         if it.runway || it.presale.is_some() {
@@ -194,6 +203,18 @@ mod tests {
             total: Some(Fen(2400000)),
             hourly: vec![1; 24],
             source: String::new(),
+        }
+    }
+
+    #[test]
+    fn minute_weights_are_the_steps_of_the_cumulative_weight() {
+        let hourly: Vec<u32> = (1..=24).map(|h| h * 7 % 11).collect();
+        for m in 0..=DAY_MINUTES + 2 {
+            assert_eq!(
+                cum_weight(&hourly, m) + minute_weight(&hourly, m),
+                cum_weight(&hourly, m + 1),
+                "minute {m}"
+            );
         }
     }
 
