@@ -481,7 +481,7 @@ fn playthrough(l: &Level, seed: u64) -> GameState {
                 {
                     press(&mut s, Input::BuyNow);
                 }
-                if !shopped && s.day().minute >= 10 * 60 + 1 {
+                if !shopped && s.day().minute > 10 * 60 {
                     shopped = true;
                     for &k in &wish {
                         if s.day().stock[k].player_bought == 0 && !l.items[k].runway {
