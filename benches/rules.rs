@@ -99,6 +99,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("best_40_envelopes", |b| {
         b.iter(|| best_plan(black_box(&envelopes_only)))
     });
+    let mut crowded = big_cart(4, 4, 200);
+    crowded.lines[1].presale = Some(Presale {
+        deposit: Fen::yuan(20),
+        counts_as: Fen::yuan(40),
+    });
+    c.bench_function("best_200_envelopes_with_presale", |b| {
+        b.iter(|| best_plan(black_box(&crowded)))
+    });
     let hint_order = big_cart(5, 5, 10);
     c.bench_function("hints_50_lines", |b| {
         b.iter(|| hints(black_box(&hint_order)))

@@ -450,49 +450,65 @@ fn enumerate_cards(
     }
 }
 
-/// The search state of [`EnvelopeChooser::choose_by_total`].
-struct TotalWalk<'c> {
+/// The envelope search: depth first in the fixed order, trying to use each
+/// envelope before skipping it; it never revisits a (position, envelopes
+/// used, amounts left) state, and cuts a branch when even its next largest
+/// envelopes could not beat the best found (the sequence is sorted by value,
+/// so the next `k` envelopes are the largest `k` left).
+struct EnvelopeWalk<'c> {
     chooser: &'c EnvelopeChooser,
-    start: Fen,
-    /// Prefix sums of the values in the fixed order (largest first).
+    floors: &'c [Fen],
+    /// Prefix sums of the values in the fixed order.
     prefix: Vec<Fen>,
-    seen: HashSet<(usize, Fen, usize)>,
+    seen: HashSet<(usize, usize, Vec<Fen>)>,
     path: Vec<usize>,
     best: Gain,
     best_path: Vec<usize>,
+    shares: Vec<Fen>,
 }
 
-impl TotalWalk<'_> {
-    fn visit(&mut self, pos: usize, left: Fen, count: usize) {
-        let here = Gain {
-            taken: self.start - left,
-            count,
-        };
+impl EnvelopeWalk<'_> {
+    fn visit(&mut self, pos: usize, amounts: Vec<Fen>, taken: Fen, count: usize) {
+        let here = Gain { taken, count };
         if here.better_than(self.best) {
             self.best = here;
             self.best_path.clone_from(&self.path);
         }
         let seq = &self.chooser.sequence;
+        let left: Fen = amounts.iter().zip(self.floors).map(|(&a, &f)| a - f).sum();
         if pos == seq.len() || count >= self.chooser.limit || left <= Fen::ZERO {
             return;
         }
-        // The most the rest could add: the next envelopes are the largest.
         let k = (self.chooser.limit - count).min(seq.len() - pos);
         let most = (self.prefix[pos + k] - self.prefix[pos]).min(left);
         let bound = Gain {
-            taken: here.taken + most,
+            taken: taken + most,
             count: count + 1,
         };
-        if !bound.better_than(self.best) || !self.seen.insert((pos, left, count)) {
+        if !bound.better_than(self.best) {
             return;
         }
+        let key = (pos, count, amounts);
+        if self.seen.contains(&key) {
+            return;
+        }
+        let amounts = key.2.clone();
+        self.seen.insert(key);
         let (_, value, min_spend) = seq[pos];
         if left >= min_spend {
-            self.path.push(pos);
-            self.visit(pos + 1, left - value.min(left), count + 1);
-            self.path.pop();
+            let mut shares = std::mem::take(&mut self.shares);
+            let used = capped_shares(value, &amounts, self.floors, &mut shares);
+            if used > Fen::ZERO {
+                let next: Vec<Fen> = amounts.iter().zip(&shares).map(|(&a, &s)| a - s).collect();
+                self.shares = shares;
+                self.path.push(pos);
+                self.visit(pos + 1, next, taken + used, count + 1);
+                self.path.pop();
+            } else {
+                self.shares = shares;
+            }
         }
-        self.visit(pos + 1, left, count);
+        self.visit(pos + 1, amounts, taken, count);
     }
 }
 
@@ -552,31 +568,26 @@ impl EnvelopeChooser {
     }
 
     fn choose(&mut self, ledger: &Ledger) -> EnvelopePick {
-        let amounts: Vec<Fen> = self.eligible.iter().map(|&i| ledger.amount[i]).collect();
-        let floors: Vec<Fen> = self.eligible.iter().map(|&i| ledger.floor[i]).collect();
-        let key: Vec<Fen> = if self.presale_eligible {
-            amounts.clone()
+        // Without presale lines every share fits its line, so only the total
+        // left matters: one pseudo-line holding it behaves exactly alike
+        // (each envelope takes min(value, left)). With presale lines a share
+        // beyond a line's deposit floor is lost, so every line counts.
+        let (amounts, floors): (Vec<Fen>, Vec<Fen>) = if self.presale_eligible {
+            (
+                self.eligible.iter().map(|&i| ledger.amount[i]).collect(),
+                self.eligible.iter().map(|&i| ledger.floor[i]).collect(),
+            )
         } else {
-            vec![amounts.iter().copied().sum::<Fen>() - floors.iter().copied().sum::<Fen>()]
+            let left = self
+                .eligible
+                .iter()
+                .map(|&i| ledger.amount[i] - ledger.floor[i])
+                .sum();
+            (vec![left], vec![Fen::ZERO])
         };
-        if let Some(hit) = self.cache.get(&key) {
+        if let Some(hit) = self.cache.get(&amounts) {
             return hit.clone();
         }
-        let pick = if self.presale_eligible {
-            self.choose_exact(amounts, &floors)
-        } else {
-            self.choose_by_total(key[0])
-        };
-        self.cache.insert(key, pick.clone());
-        pick
-    }
-
-    /// Without presale lines only the total left matters: each envelope takes
-    /// min(value, left), so what has been taken is `start − left`. A
-    /// depth-first search tries using each envelope before skipping it, never
-    /// revisits a (position, left, count) state, and cuts a branch when even
-    /// its next largest envelopes could not beat the best found.
-    fn choose_by_total(&self, start: Fen) -> EnvelopePick {
         let mut prefix = Vec::with_capacity(self.sequence.len() + 1);
         let mut sum = Fen::ZERO;
         prefix.push(sum);
@@ -584,9 +595,9 @@ impl EnvelopeChooser {
             sum += value;
             prefix.push(sum);
         }
-        let mut walk = TotalWalk {
+        let mut walk = EnvelopeWalk {
             chooser: self,
-            start,
+            floors: &floors,
             prefix,
             seen: HashSet::new(),
             path: Vec::new(),
@@ -595,86 +606,19 @@ impl EnvelopeChooser {
                 count: 0,
             },
             best_path: Vec::new(),
+            shares: Vec::new(),
         };
-        walk.visit(0, start, 0);
+        walk.visit(0, amounts.clone(), Fen::ZERO, 0);
         let mut mask = vec![false; self.n_envelopes];
         for &pos in &walk.best_path {
             mask[self.sequence[pos].0] = true;
         }
-        EnvelopePick {
+        let pick = EnvelopePick {
             taken: walk.best.taken,
             count: walk.best.count,
             mask,
-        }
-    }
-
-    /// With presale lines the split between lines matters (a share beyond a
-    /// line's deposit floor is lost), so the state is every line's amount.
-    fn choose_exact(&self, amounts: Vec<Fen>, floors: &[Fen]) -> EnvelopePick {
-        let mut memo = HashMap::new();
-        let mut mask = vec![false; self.n_envelopes];
-        let best = self.exact(0, amounts.clone(), floors, 0, &mut memo);
-        let (mut state, mut count) = (amounts, 0);
-        let mut shares = Vec::new();
-        for pos in 0..self.sequence.len() {
-            let skip = self.exact(pos + 1, state.clone(), floors, count, &mut memo);
-            let here = self.exact(pos, state.clone(), floors, count, &mut memo);
-            if here != skip {
-                let (e, value, _) = self.sequence[pos];
-                mask[e] = true;
-                capped_shares(value, &state, floors, &mut shares);
-                for (a, s) in state.iter_mut().zip(&shares) {
-                    *a -= *s;
-                }
-                count += 1;
-            }
-        }
-        EnvelopePick {
-            taken: best.taken,
-            count: best.count,
-            mask,
-        }
-    }
-
-    fn exact(
-        &self,
-        pos: usize,
-        amounts: Vec<Fen>,
-        floors: &[Fen],
-        count: usize,
-        memo: &mut HashMap<(usize, usize, Vec<Fen>), Gain>,
-    ) -> Gain {
-        let left: Fen = amounts.iter().zip(floors).map(|(&a, &f)| a - f).sum();
-        let none = Gain {
-            taken: Fen::ZERO,
-            count: 0,
         };
-        if pos == self.sequence.len() || count >= self.limit || left <= Fen::ZERO {
-            return none;
-        }
-        let key = (pos, count, amounts);
-        if let Some(&g) = memo.get(&key) {
-            return g;
-        }
-        let amounts = key.2.clone();
-        let mut best = self.exact(pos + 1, amounts.clone(), floors, count, memo);
-        let (_, value, min_spend) = self.sequence[pos];
-        if left >= min_spend {
-            let mut shares = Vec::new();
-            let used = capped_shares(value, &amounts, floors, &mut shares);
-            if used > Fen::ZERO {
-                let next: Vec<Fen> = amounts.iter().zip(&shares).map(|(&a, &s)| a - s).collect();
-                let rest = self.exact(pos + 1, next, floors, count + 1, memo);
-                let with = Gain {
-                    taken: used + rest.taken,
-                    count: rest.count + 1,
-                };
-                if with.better_than(best) {
-                    best = with;
-                }
-            }
-        }
-        memo.insert(key, best);
-        best
+        self.cache.insert(amounts, pick.clone());
+        pick
     }
 }
