@@ -33,8 +33,8 @@ use crate::level::{ClockTime, Level};
 use crate::money::Fen;
 
 pub use clock::Clock;
-pub use fast::fast_forward_to;
 pub use day::{CartEntry, Day, Notice, NoticeKind, Overlay, Purchase, PurchaseLine, Refused, Show};
+pub use fast::fast_forward_to;
 pub use rain::{Catch, Falling, Pop, PopKind, Rain, RainEnd};
 pub use results::Results;
 pub use rng::GameRng;

@@ -16,7 +16,9 @@ use crate::rules::CouponKind;
 /// A stock bar of `n` cells with the percentage: `▓▓▓░░ 61%`.
 pub fn stock_bar(pct: u32, n: usize) -> String {
     // Rounded, but any stock at all shows one cell.
-    let filled = ((pct as usize * n + 50) / 100).max(usize::from(pct > 0)).min(n);
+    let filled = ((pct as usize * n + 50) / 100)
+        .max(usize::from(pct > 0))
+        .min(n);
     format!("{}{} {pct:>3}%", "▓".repeat(filled), "░".repeat(n - filled))
 }
 
