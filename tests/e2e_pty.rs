@@ -35,6 +35,12 @@ fn nz(n: u16) -> NonZeroU16 {
 impl Pty {
     fn spawn(cols: u16, rows: u16, args: &[&str]) -> Pty {
         let dir = tempfile::tempdir().expect("temp dir");
+        Pty::spawn_in(dir, cols, rows, args)
+    }
+
+    /// Starts double11 with `DOUBLE11_SAVE_DIR` set to `dir` (kept alive
+    /// by the returned `Pty`).
+    fn spawn_in(dir: tempfile::TempDir, cols: u16, rows: u16, args: &[&str]) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize {
@@ -355,9 +361,93 @@ fn tutorial_by_keys_to_the_results() {
     };
     assert!(s.contains("Best plan for your wishlist"), "{s}");
     assert!(s.contains("You bought 1 items"), "{s}");
+    // The first score on an empty table: the name card. Type, Enter.
+    pty.wait_for("NEW HIGH SCORE");
+    pty.send("Li 李".as_bytes());
+    pty.wait_for("your name: Li 李");
+    pty.send(b"\r");
+    pty.wait_for("1st on the table");
     pty.send(b"q");
     pty.wait_for("How to play");
     pty.send(b"q");
     assert!(pty.wait_exit());
     pty.assert_restored();
+    // `double11 scores` lists it (its replay was written).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_double11"))
+        .args(["scores", "--level", "tutorial.toml"])
+        .env("DOUBLE11_SAVE_DIR", pty._dir.path())
+        .output()
+        .expect("run double11 scores");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Li 李"), "{text}");
+}
+
+/// Save and quit mid-day with `q`, start again, resume: the day goes on
+/// from the same clock, with the same cart.
+#[test]
+fn save_and_quit_mid_day_then_resume() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let save = dir.path().to_path_buf();
+    let mut pty = Pty::spawn_in(
+        dir,
+        120,
+        36,
+        &["play", "--level", "tutorial", "--seed", "7"],
+    );
+    pty.wait_for("RAIN 1 of 1");
+    pty.send(b"\r");
+    pty.wait_for("COMBO");
+    pty.send(b"dfjk");
+    let start = Instant::now();
+    loop {
+        let s = pty.screen();
+        if s.contains("Stores") {
+            break;
+        }
+        if s.contains("RAIN OVER") {
+            pty.send(b"s");
+        } else if s.contains("HAS BEGUN") {
+            pty.send(b"x");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never reached the shop:\n{s}"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+    pty.send(b"a");
+    pty.wait_for("Cart (1 lines)");
+    pty.send(b"q");
+    pty.wait_for("Save and quit");
+    let s = pty.screen();
+    let clock = day_clock(&s).expect("the HUD shows the day clock");
+    pty.send(b"s");
+    let title = pty.wait_for("Resume Tutorial");
+    assert!(title.contains(&format!("11.11 DAY {clock}")), "{title}");
+    assert!(save.join("suspended.json").exists());
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+    let dir = pty._dir;
+
+    // Start again: Resume is first; Enter resumes under the pause card.
+    let mut pty = Pty::spawn_in(dir, 120, 36, &[]);
+    pty.wait_for(&format!("Resume Tutorial · 11.11 DAY {clock}"));
+    pty.send(b"\r");
+    let s = pty.wait_for("PAUSED");
+    assert!(s.contains(&format!("11.11 DAY {clock}")), "{s}");
+    assert!(s.contains("Cart (1 lines)"), "{s}");
+    pty.send(b"\r");
+    pty.wait_until("the day to go on", |s| {
+        day_clock(s).is_some_and(|c| c.as_str() > clock.as_str()) && !s.contains("PAUSED")
+    });
+    pty.send(b"\x03");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}
+
+/// `HH:MM` after `11.11 DAY ` on the screen.
+fn day_clock(screen: &str) -> Option<String> {
+    let at = screen.find("11.11 DAY ")? + "11.11 DAY ".len();
+    screen.get(at..at + 5).map(str::to_string)
 }

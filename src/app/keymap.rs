@@ -267,6 +267,8 @@ impl Keymap {
         ]);
 
         let dialog = vec![
+            b(KeyCode::Up, Up),
+            b(KeyCode::Down, Down),
             b(KeyCode::Enter, Confirm),
             b(KeyCode::Esc, Back),
             ch('p', Pause),

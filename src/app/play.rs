@@ -1,10 +1,14 @@
 //! A festival in progress: the pure game state plus the clock that maps wall
 //! time to game ticks. The clock only runs while the game is on screen and
 //! unpaused; resuming re-anchors it, so paused time never reaches the game.
+//! Every input the app applies is recorded, so every finished festival has
+//! a replay.
 
 use std::time::{Duration, Instant};
 
-use crate::game::{self, Event, GameState, Input, Phase, TICKS_PER_SECOND};
+use super::name_entry::NameEntry;
+use crate::game::{self, GameState, Input, Phase, TICKS_PER_SECOND};
+use crate::replay::Recorder;
 
 /// Wall time ↔ game ticks, anchored at the last (re)start.
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,27 +51,67 @@ impl GameClock {
     }
 }
 
+/// Where a festival's result stands once midnight has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finish {
+    /// Not over yet (or the results not yet seen by the app).
+    Playing,
+    /// A new high score: the player is typing a name; not yet recorded.
+    NameEntry(NameEntry),
+    /// Recorded in the save (once); `place` on the table, if it made it.
+    Recorded {
+        /// 1 = best.
+        place: Option<usize>,
+    },
+}
+
 /// A festival being played.
 #[derive(Debug, Clone)]
 pub struct Play {
     /// The game.
     pub game: GameState,
-    /// The level's menu name (file name).
+    /// The level's menu name (file name): its high scores go under it.
     pub level_name: String,
     /// Wall time → ticks.
     pub clock: GameClock,
     /// Typing into the shop's search box.
     pub searching: bool,
+    /// Every input applied so far, with its tick.
+    pub recorder: Recorder,
+    /// The result's progress into the save.
+    pub finish: Finish,
 }
 
 impl Play {
-    /// A new festival, clock stopped.
-    pub fn new(game: GameState, level_name: String) -> Play {
+    /// A new festival, clock stopped. `source` is the level's name for the
+    /// replay (a shipped file name or a path).
+    pub fn new(game: GameState, level_name: String, source: &str) -> Play {
+        let recorder = Recorder::for_game(source, &game);
         Play {
             game,
             level_name,
             clock: GameClock::default(),
             searching: false,
+            recorder,
+            finish: Finish::Playing,
+        }
+    }
+
+    /// A festival resumed from its saved state and the inputs it had so
+    /// far (its replay goes on from there).
+    pub fn resumed(
+        game: GameState,
+        level_name: String,
+        source: &str,
+        inputs: &[(u64, Input)],
+    ) -> Play {
+        let mut recorder = Recorder::new(source, game.level(), game.seed());
+        for (tick, input) in inputs {
+            recorder.record(*tick, input);
+        }
+        Play {
+            recorder,
+            ..Play::new(game, level_name, source)
         }
     }
 
@@ -82,10 +126,11 @@ impl Play {
         wake.is_some_and(|w| self.game.tick() >= w) || *self.game.phase() != phase
     }
 
-    /// Applies an input that happened at `at`: ticks up to then, then the input.
+    /// Applies an input that happened at `at`: ticks up to then, then the
+    /// input, recorded with its tick.
     pub fn input(&mut self, input: Input, at: Instant) {
         self.advance_to(at);
-        game::update(&mut self.game, Event::Input(input));
+        self.recorder.apply(&mut self.game, input);
     }
 
     /// When the loop must wake next, if the clock runs.
@@ -115,5 +160,33 @@ mod tests {
         assert_eq!(c.tick_at(t0 - Duration::from_secs(1)), Some(100));
         c.stop();
         assert!(!c.running());
+    }
+
+    #[test]
+    fn every_input_is_recorded_and_replays_to_the_same_state() {
+        let level = crate::level::load_shipped("tutorial.toml")
+            .expect("shipped")
+            .expect("valid");
+        let t0 = Instant::now();
+        let mut p = Play::new(
+            GameState::new(&level, 5),
+            "tutorial.toml".into(),
+            "tutorial.toml",
+        );
+        p.clock.start(t0, 0);
+        p.input(Input::Confirm, t0);
+        p.input(Input::Lane(2), t0 + Duration::from_secs(3));
+        p.input(Input::Lane(1), t0 + Duration::from_secs(4));
+        assert_eq!(p.recorder.inputs().len(), 3);
+        assert_eq!(p.recorder.inputs()[1].0, 3 * TICKS_PER_SECOND);
+        let replay = p.recorder.snapshot(&p.game);
+        assert_eq!(replay.run(&level), p.game);
+        let back = Play::resumed(
+            p.game.clone(),
+            "tutorial.toml".into(),
+            "tutorial.toml",
+            p.recorder.inputs(),
+        );
+        assert_eq!(back.recorder.inputs(), p.recorder.inputs());
     }
 }

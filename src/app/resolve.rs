@@ -6,7 +6,7 @@ use std::path::Path;
 use super::state::LevelEntry;
 use crate::level::Level;
 
-/// Finds `name` among the shipped levels (with or without `.toml`).
+/// Finds `name` among the levels on offer (with or without `.toml`).
 pub fn shipped_index(levels: &[LevelEntry], name: &str) -> Option<usize> {
     let bare = name.trim_end_matches(".toml");
     levels
@@ -27,6 +27,8 @@ pub fn load_file(path: &Path) -> Result<LevelEntry, String> {
         Level::from_toml_str(&text, &path.display().to_string()).map_err(|e| e.to_string())?;
     Ok(LevelEntry {
         file,
+        source: path.display().to_string(),
+        user: true,
         level: Ok(level),
     })
 }

@@ -7,7 +7,6 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Instant;
 
 use super::input::{self, Msg};
-use super::settings::Settings;
 use super::state::{App, Options};
 use super::terminal::TerminalGuard;
 
@@ -42,7 +41,7 @@ fn no_terminal_message(e: &io::Error) -> String {
 
 fn run_in(guard: &mut TerminalGuard, options: &Options) -> io::Result<()> {
     let size = guard.terminal().size()?;
-    let mut app = App::new(Settings::load(), options, (size.width, size.height));
+    let mut app = App::open(options, (size.width, size.height));
     let (tx, rx) = mpsc::channel();
     input::spawn_input(tx.clone())?;
     input::spawn_signals(tx)?;
@@ -52,10 +51,6 @@ fn run_in(guard: &mut TerminalGuard, options: &Options) -> io::Result<()> {
 /// One iteration: (draw if dirty) → wait → drain → advance.
 fn event_loop(guard: &mut TerminalGuard, app: &mut App, rx: &Receiver<Msg>) -> io::Result<()> {
     loop {
-        if std::mem::take(&mut app.settings_changed) {
-            // A failed save must not stop the game; the setting still applies.
-            let _ = app.settings.save();
-        }
         if app.quit {
             return Ok(());
         }
@@ -79,7 +74,10 @@ fn event_loop(guard: &mut TerminalGuard, app: &mut App, rx: &Receiver<Msg>) -> i
         {
             match msg {
                 Msg::Term(event, at) => app.handle(&event, at),
-                Msg::Terminate | Msg::InputClosed => app.terminate(),
+                Msg::Terminate | Msg::InputClosed => {
+                    app.advance(Instant::now());
+                    app.terminate();
+                }
             }
             if app.quit {
                 break;

@@ -1,38 +1,26 @@
-//! The app state machine: screens, overlays, settings. Pure — no terminal,
-//! no clock reads: every event comes with the `Instant` it happened at, so
-//! tests drive it with synthetic keys and made-up times.
+//! The app state machine: screens, overlays, settings, the save. No
+//! terminal, no clock reads: every event comes with the `Instant` it
+//! happened at, so tests drive it with synthetic keys and made-up times.
+//! Menu screens are handled in [`super::menus`], the save in
+//! [`super::saves`].
 
+use std::path::PathBuf;
 use std::time::Instant;
 
-use crossterm::event::{Event, KeyEvent, MouseButton, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
 use super::keymap::{Action, Context, Keymap};
-use super::play::Play;
+use super::play::{Finish, Play};
+use super::scores::ScoresView;
 use super::settings::Settings;
 use crate::game::{GameState, Input, Overlay as ShopOverlay, Phase};
-use crate::level::Level;
+use crate::save::{Notice, Store};
 use crate::ui::Theme;
 use crate::ui::text::Lang;
 
-/// One entry of level select: a shipped level, loaded or with its error.
-#[derive(Debug, Clone)]
-pub struct LevelEntry {
-    /// The file name (`2017.toml`).
-    pub file: String,
-    /// The level, or why it cannot load (it then cannot start).
-    pub level: Result<Level, String>,
-}
-
-/// Loads every shipped level for the menu.
-pub fn shipped_levels() -> Vec<LevelEntry> {
-    crate::level::shipped()
-        .into_iter()
-        .map(|(file, text)| LevelEntry {
-            file: file.to_string(),
-            level: Level::from_toml_str(text, file).map_err(|e| e.to_string()),
-        })
-        .collect()
-}
+pub use super::levels::{LevelEntry, catalog_levels, shipped_levels};
 
 /// The smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -42,6 +30,9 @@ pub const MIN_HEIGHT: u16 = 24;
 /// The title menu, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuItem {
+    /// Resume the festival put aside with "save and quit" (first, and only
+    /// when there is one).
+    Resume,
     /// Level select.
     Play,
     /// The two-page guide.
@@ -55,7 +46,7 @@ pub enum MenuItem {
 }
 
 impl MenuItem {
-    /// All entries, top to bottom.
+    /// The entries always there, top to bottom.
     pub const ALL: [MenuItem; 5] = [
         MenuItem::Play,
         MenuItem::HowToPlay,
@@ -115,8 +106,30 @@ pub enum Overlay {
     Help,
     /// `p` / Esc in play.
     Pause,
-    /// `q` mid-game.
+    /// `q` mid-game: save and quit / quit without saving / keep playing.
     ConfirmQuit,
+    /// Starting a new festival while one is saved to resume.
+    ConfirmNewGame,
+}
+
+/// The choices of the quit card, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitChoice {
+    /// Put the festival aside to resume from the title (`s`).
+    SaveAndQuit,
+    /// Leave it; it is lost (`y`).
+    QuitWithoutSaving,
+    /// Close the card (`n`, Esc).
+    KeepPlaying,
+}
+
+impl QuitChoice {
+    /// All choices, top to bottom.
+    pub const ALL: [QuitChoice; 3] = [
+        QuitChoice::SaveAndQuit,
+        QuitChoice::QuitWithoutSaving,
+        QuitChoice::KeepPlaying,
+    ];
 }
 
 /// How the app was started.
@@ -130,6 +143,9 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// Force monochrome (NO_COLOR or `--no-color`).
     pub mono: bool,
+    /// The save folder (`--save-dir`); else `$DOUBLE11_SAVE_DIR`, else the
+    /// platform data directory.
+    pub save_dir: Option<PathBuf>,
 }
 
 /// Everything the views need, and nothing about the terminal.
@@ -159,8 +175,18 @@ pub struct App {
     pub quit: bool,
     /// Set when something visible changed since the last draw.
     pub dirty: bool,
-    /// Set when settings changed and should be saved.
-    pub settings_changed: bool,
+    /// The save: profile, settings, high scores, stats, unlocks, the
+    /// suspended festival.
+    pub store: Store,
+    /// Lines about the save for the player, shown until a key is pressed.
+    pub notices: Vec<String>,
+    /// The quit card's cursor (into [`QuitChoice::ALL`]).
+    pub quit_sel: usize,
+    /// The high-scores screen: which level, and its rows.
+    pub scores: ScoresView,
+    /// `--lang` chose the language: it is not written to the save unless
+    /// the player changes it in the game.
+    pub lang_forced: bool,
     /// The levels on offer.
     pub levels: Vec<LevelEntry>,
     /// Level select cursor.
@@ -173,9 +199,30 @@ pub struct App {
 }
 
 impl App {
-    /// A new app at the title screen.
+    /// A new app at the title screen with `settings` and a save that lives
+    /// in memory only (tests, demos).
     pub fn new(settings: Settings, options: &Options, size: (u16, u16)) -> App {
-        let mut settings = settings;
+        let mut store = Store::in_memory();
+        store.update_profile(|p| p.settings = (&settings).into());
+        App::with_store(store, Vec::new(), options, size)
+    }
+
+    /// Opens the save (`options.save_dir`, `$DOUBLE11_SAVE_DIR` or the data
+    /// directory) and starts at the title with its settings; what went
+    /// wrong with the save is shown as notices.
+    pub fn open(options: &Options, size: (u16, u16)) -> App {
+        let (store, notices) = Store::open_or_memory(options.save_dir.clone());
+        App::with_store(store, notices, options, size)
+    }
+
+    /// A new app on `store`, showing `notices` (from opening it).
+    pub fn with_store(
+        store: Store,
+        notices: Vec<Notice>,
+        options: &Options,
+        size: (u16, u16),
+    ) -> App {
+        let mut settings = store.profile().settings.to_settings();
         if let Some(lang) = options.lang {
             settings.lang = lang;
         }
@@ -192,8 +239,12 @@ impl App {
             size,
             quit: false,
             dirty: true,
-            settings_changed: false,
-            levels: shipped_levels(),
+            store,
+            notices: notices.into_iter().map(|n| n.0).collect(),
+            quit_sel: 0,
+            scores: ScoresView::default(),
+            lang_forced: options.lang.is_some(),
+            levels: catalog_levels(),
             levels_sel: 0,
             play: None,
             frames: 0,
@@ -212,23 +263,54 @@ impl App {
             if let Some(i) = found {
                 app.levels_sel = i;
                 app.screen = Screen::Levels;
-                app.start_selected_level();
+                // The command line names the level: no lock, and a saved
+                // festival stays saved.
+                app.start_level(i);
             }
         }
         app
     }
 
-    /// Starts the selected level if it loaded; the clock starts on the next
-    /// [`App::advance`].
-    fn start_selected_level(&mut self) {
-        let Some(entry) = self.levels.get(self.levels_sel) else {
+    /// The title menu now: Resume first when a festival is saved.
+    pub fn menu_items(&self) -> Vec<MenuItem> {
+        let resume = self.store.suspended().map(|_| MenuItem::Resume);
+        resume.into_iter().chain(MenuItem::ALL).collect()
+    }
+
+    /// Level `i`'s lock: `None` when it can be played, else the index of
+    /// the level to finish first (see [`super::levels`]).
+    pub fn locked_by(&self, i: usize) -> Option<usize> {
+        super::levels::locked_by(&self.levels, i, self.store.unlocked(), |f| {
+            !self.store.high_scores(f).is_empty()
+        })
+    }
+
+    /// Starts the selected level, if it loaded and is unlocked; with a
+    /// festival saved to resume, asks first.
+    pub(super) fn start_selected_level(&mut self) {
+        let i = self.levels_sel;
+        if self.levels.get(i).is_none_or(|e| e.level.is_err()) || self.locked_by(i).is_some() {
+            return;
+        }
+        if self.store.suspended().is_some() {
+            self.overlays.push(Overlay::ConfirmNewGame);
+            return;
+        }
+        self.start_level(i);
+    }
+
+    /// Starts level `i` now (no lock, no question); the clock starts on the
+    /// next [`App::advance`].
+    pub(super) fn start_level(&mut self, i: usize) {
+        let Some(entry) = self.levels.get(i) else {
             return;
         };
         let Ok(level) = &entry.level else {
             return;
         };
         let seed = self.seed.unwrap_or_else(default_seed);
-        self.play = Some(Play::new(GameState::new(level, seed), entry.file.clone()));
+        let game = GameState::new(level, seed);
+        self.play = Some(Play::new(game, entry.file.clone(), &entry.source));
         self.overlays.clear();
         self.screen = Screen::Playing;
         self.dirty = true;
@@ -236,7 +318,7 @@ impl App {
 
     /// The tutorial (the first shipped level whose file starts with
     /// `tutorial`, else the first level).
-    fn start_tutorial(&mut self) {
+    pub(super) fn start_tutorial(&mut self) {
         self.levels_sel = self
             .levels
             .iter()
@@ -245,7 +327,11 @@ impl App {
         self.start_selected_level();
     }
 
-    fn leave_play(&mut self) {
+    pub(super) fn leave_play(&mut self) {
+        self.check_finished();
+        if self.name_entry().is_some() {
+            self.finish_name_entry(true);
+        }
         self.play = None;
         self.overlays.clear();
         self.back_to_title();
@@ -287,13 +373,21 @@ impl App {
         self.overlays.last().copied()
     }
 
-    fn apply_settings(&mut self) {
+    pub(super) fn apply_settings(&mut self) {
         self.keymap = Keymap::new(self.settings.preset);
         self.theme = if self.settings.colour && !self.force_mono {
             Theme::colour()
         } else {
             Theme::mono()
         };
+    }
+
+    /// The name being typed for a new high score, if any.
+    pub fn name_entry(&self) -> Option<&super::name_entry::NameEntry> {
+        match &self.play.as_ref()?.finish {
+            Finish::NameEntry(e) if self.screen == Screen::Playing => Some(e),
+            _ => None,
+        }
     }
 
     /// Which key table is active now.
@@ -317,7 +411,13 @@ impl App {
     /// Handles one terminal event that happened at `at`.
     pub fn handle(&mut self, event: &Event, at: Instant) {
         match event {
-            Event::Key(key) => self.on_key(key, at),
+            Event::Key(key) => {
+                if key.kind == KeyEventKind::Press && !self.notices.is_empty() {
+                    self.notices.clear();
+                    self.dirty = true;
+                }
+                self.on_key(key, at);
+            }
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
                 self.dirty = true;
@@ -333,17 +433,70 @@ impl App {
                     self.dirty = true;
                 }
             }
-            Event::FocusGained | Event::Paste(_) => {}
+            Event::Paste(text) => {
+                for c in text.chars() {
+                    self.on_name_char(c);
+                }
+            }
+            Event::FocusGained => {}
         }
         self.sync_clock(at);
+        self.check_finished();
+        self.pull_notices();
     }
 
-    /// SIGTERM / SIGHUP: end now.
+    /// SIGTERM / SIGHUP / the terminal gone: end now. A festival in play is
+    /// put aside to resume (as "save and quit"); a result waiting for its
+    /// name is recorded under the profile's name.
     pub fn terminate(&mut self) {
+        self.before_exit();
         self.quit = true;
     }
 
+    /// A key while the high-score name is being typed: true if it was used.
+    fn on_name_key(&mut self, key: &KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release
+            || key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char(c) => self.on_name_char(c),
+            KeyCode::Backspace => {
+                if let Some(Finish::NameEntry(e)) = self.play.as_mut().map(|p| &mut p.finish) {
+                    e.backspace();
+                }
+            }
+            KeyCode::Enter => self.finish_name_entry(false),
+            KeyCode::Esc => self.finish_name_entry(true),
+            _ => {}
+        }
+        self.dirty = true;
+        true
+    }
+
+    /// Types `c` into the high-score name, if it is being typed.
+    fn on_name_char(&mut self, c: char) {
+        if self.name_entry().is_none() {
+            return;
+        }
+        if let Some(Finish::NameEntry(e)) = self.play.as_mut().map(|p| &mut p.finish) {
+            self.dirty |= e.push(c);
+        }
+    }
+
     fn on_key(&mut self, key: &KeyEvent, at: Instant) {
+        // Midnight may have struck since the last frame: its result (and
+        // name entry) comes first.
+        if let Some(p) = &mut self.play {
+            p.advance_to(at);
+        }
+        self.check_finished();
+        if self.name_entry().is_some() && self.on_name_key(key) {
+            return;
+        }
         if self.context() == Context::Search {
             if let Some(input) = super::keymap::search_input(key) {
                 self.dirty = true;
@@ -357,7 +510,10 @@ impl App {
         self.dirty = true;
         match action {
             Action::ForceQuit => {
-                self.quit = true;
+                if let Some(p) = &mut self.play {
+                    p.advance_to(at);
+                }
+                self.terminate();
                 return;
             }
             Action::Help => {
@@ -378,7 +534,7 @@ impl App {
             Screen::Title => self.on_title(action),
             Screen::HowTo { page } => self.on_howto(page, action),
             Screen::Levels => self.on_levels(action),
-            Screen::Scores => self.on_back_only(action),
+            Screen::Scores => self.on_scores(action),
             Screen::Settings => self.on_settings(action),
             Screen::Playing => self.on_play(action, at),
         }
@@ -393,20 +549,53 @@ impl App {
             (Overlay::Pause, Action::Pause | Action::Confirm | Action::Back) => {
                 self.overlays.pop();
             }
-            (Overlay::ConfirmQuit, Action::Yes | Action::Quit) => self.leave_play(),
-            (Overlay::ConfirmQuit, Action::No | Action::Back) => {
+            (Overlay::ConfirmQuit, action) => self.on_quit_card(action),
+            (Overlay::ConfirmNewGame, Action::Yes) => {
+                self.overlays.pop();
+                self.store.clear_suspended();
+                self.title_sel = 0;
+                self.start_level(self.levels_sel);
+            }
+            (Overlay::ConfirmNewGame, Action::No | Action::Back | Action::Quit) => {
                 self.overlays.pop();
             }
             _ => {}
         }
     }
 
+    fn on_quit_card(&mut self, action: Action) {
+        let n = QuitChoice::ALL.len();
+        let choice = match action {
+            Action::Up => {
+                self.quit_sel = (self.quit_sel + n - 1) % n;
+                return;
+            }
+            Action::Down => {
+                self.quit_sel = (self.quit_sel + 1) % n;
+                return;
+            }
+            Action::Confirm => QuitChoice::ALL[self.quit_sel.min(n - 1)],
+            Action::Skip | Action::Quit => QuitChoice::SaveAndQuit,
+            Action::Yes => QuitChoice::QuitWithoutSaving,
+            Action::No | Action::Back => QuitChoice::KeepPlaying,
+            _ => return,
+        };
+        match choice {
+            QuitChoice::SaveAndQuit => self.save_and_quit(),
+            QuitChoice::QuitWithoutSaving => self.leave_play(),
+            QuitChoice::KeepPlaying => {
+                self.overlays.pop();
+            }
+        }
+    }
+
     /// `q`: quits at once in menus; mid-game it asks first.
-    fn on_quit_key(&mut self) {
+    pub(super) fn on_quit_key(&mut self) {
         match &self.play {
             Some(p) if self.screen == Screen::Playing && !p.game.is_over() => {
                 self.overlays.retain(|o| *o != Overlay::Help);
                 self.overlays.push(Overlay::ConfirmQuit);
+                self.quit_sel = 0;
             }
             Some(_) => self.leave_play(),
             None => self.quit = true,
@@ -458,108 +647,16 @@ impl App {
         play.input(input, at);
     }
 
-    fn go(&mut self, screen: Screen) {
+    pub(super) fn go(&mut self, screen: Screen) {
         self.screen = screen;
     }
 
-    fn back_to_title(&mut self) {
+    pub(super) fn back_to_title(&mut self) {
         self.fact = self.fact.wrapping_add(1);
+        self.title_sel = self
+            .title_sel
+            .min(self.menu_items().len().saturating_sub(1));
         self.go(Screen::Title);
-    }
-
-    fn on_title(&mut self, action: Action) {
-        let n = MenuItem::ALL.len();
-        match action {
-            Action::Up => self.title_sel = (self.title_sel + n - 1) % n,
-            Action::Down => self.title_sel = (self.title_sel + 1) % n,
-            Action::Pick(i) if usize::from(i) < n => {
-                self.title_sel = usize::from(i);
-                self.select_title();
-            }
-            Action::Confirm => self.select_title(),
-            Action::ToggleLang => self.toggle_lang(),
-            Action::Quit | Action::Back => self.quit = true,
-            _ => {}
-        }
-    }
-
-    fn select_title(&mut self) {
-        match MenuItem::ALL[self.title_sel.min(MenuItem::ALL.len() - 1)] {
-            MenuItem::Play => self.go(Screen::Levels),
-            MenuItem::HowToPlay => self.go(Screen::HowTo { page: 0 }),
-            MenuItem::HighScores => self.go(Screen::Scores),
-            MenuItem::Settings => self.go(Screen::Settings),
-            MenuItem::Quit => self.quit = true,
-        }
-    }
-
-    fn toggle_lang(&mut self) {
-        self.settings.lang = self.settings.lang.toggled();
-        self.settings_changed = true;
-    }
-
-    fn on_howto(&mut self, page: u8, action: Action) {
-        match action {
-            Action::Left | Action::Up => self.go(Screen::HowTo { page: 0 }),
-            Action::Right | Action::Down | Action::Confirm if page == 0 => {
-                self.go(Screen::HowTo { page: 1 })
-            }
-            Action::Back | Action::Confirm => self.back_to_title(),
-            Action::Quit => self.quit = true,
-            Action::ToggleLang => self.toggle_lang(),
-            Action::Tutorial => self.start_tutorial(),
-            _ => {}
-        }
-    }
-
-    fn on_levels(&mut self, action: Action) {
-        let n = self.levels.len().max(1);
-        match action {
-            Action::Up => self.levels_sel = (self.levels_sel + n - 1) % n,
-            Action::Down => self.levels_sel = (self.levels_sel + 1) % n,
-            Action::Pick(i) if usize::from(i) < self.levels.len() => {
-                self.levels_sel = usize::from(i)
-            }
-            Action::Confirm => self.start_selected_level(),
-            Action::Tutorial => self.start_tutorial(),
-            _ => self.on_back_only(action),
-        }
-    }
-
-    fn on_back_only(&mut self, action: Action) {
-        match action {
-            Action::Back => self.back_to_title(),
-            Action::Quit => self.quit = true,
-            Action::ToggleLang => self.toggle_lang(),
-            _ => {}
-        }
-    }
-
-    fn on_settings(&mut self, action: Action) {
-        let n = SettingRow::ALL.len();
-        match action {
-            Action::Up => self.settings_sel = (self.settings_sel + n - 1) % n,
-            Action::Down => self.settings_sel = (self.settings_sel + 1) % n,
-            Action::Left | Action::Right | Action::Confirm => {
-                let forward = action != Action::Left;
-                self.change_setting(SettingRow::ALL[self.settings_sel.min(n - 1)], forward);
-            }
-            Action::ToggleLang => self.toggle_lang(),
-            Action::Back => self.back_to_title(),
-            Action::Quit => self.quit = true,
-            _ => {}
-        }
-    }
-
-    fn change_setting(&mut self, row: SettingRow, forward: bool) {
-        match row {
-            SettingRow::Language => self.settings.lang = self.settings.lang.toggled(),
-            SettingRow::LaneKeys => self.settings.preset = self.settings.preset.cycled(forward),
-            SettingRow::Colour => self.settings.colour = !self.settings.colour,
-            SettingRow::ReduceMotion => self.settings.reduce_motion = !self.settings.reduce_motion,
-        }
-        self.settings_changed = true;
-        self.apply_settings();
     }
 
     fn on_click(&mut self, column: u16, row: u16, at: Instant) {
@@ -569,7 +666,8 @@ impl App {
         let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
         match self.screen {
             Screen::Title => {
-                if let Some(i) = crate::ui::title::menu_hit(area, column, row) {
+                let n = self.menu_items().len();
+                if let Some(i) = crate::ui::title::menu_hit(area, n, column, row) {
                     self.title_sel = i;
                     self.dirty = true;
                     self.select_title();
@@ -606,11 +704,13 @@ impl App {
     /// the game its ticks.
     pub fn advance(&mut self, now: Instant) {
         self.sync_clock(now);
-        if let Some(play) = &mut self.play {
-            if play.advance_to(now) {
-                self.dirty = true;
-            }
+        if let Some(play) = &mut self.play
+            && play.advance_to(now)
+        {
+            self.dirty = true;
         }
+        self.check_finished();
+        self.pull_notices();
     }
 }
 

@@ -2,6 +2,7 @@
 //! prices one checkout from a scenario file.
 
 mod check;
+mod demo;
 mod json;
 mod levels;
 mod quote;
@@ -70,8 +71,10 @@ pub enum Command {
     },
     /// Play festivals headless with a bot and print score statistics.
     Simulate(simulate::SimulateArgs),
-    /// Re-run a replay file and check the score it claims.
+    /// Play a replay file on screen (--verify: re-run it headless and check its score).
     Replay(replay::ReplayArgs),
+    /// Attract mode: a bot plays on screen until someone presses a key.
+    Demo(demo::DemoArgs),
     /// Print the high-score tables.
     Scores(scores::ScoresArgs),
     /// Write saves in a loop (for the save tests).
@@ -132,23 +135,25 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Some(Command::Quote(args)) => quote::run(&args),
         Some(Command::Simulate(args)) => simulate::run(&args),
-        Some(Command::Replay(args)) => replay::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args, &cli.global),
+        Some(Command::Demo(args)) => demo::run(&args, &cli.global, cli.save_dir),
         Some(Command::Levels) => levels::run(),
         Some(Command::Check { files }) => check::run(&files),
         Some(Command::Scores(args)) => scores::run(&args, cli.save_dir),
         Some(Command::SaveStress(a)) => crate::save::stress::run(&a.dir, a.count, a.record),
-        Some(Command::Play(args)) => play(args, &cli.global),
-        None => play(cli.play, &cli.global),
+        Some(Command::Play(args)) => play(args, &cli.global, cli.save_dir),
+        None => play(cli.play, &cli.global, cli.save_dir),
     }
 }
 
-/// Plays with the `play` options and the global ones.
-fn play(args: PlayArgs, global: &GlobalArgs) -> i32 {
+/// Plays with the `play` options, the global ones and the save folder.
+fn play(args: PlayArgs, global: &GlobalArgs, save_dir: Option<PathBuf>) -> i32 {
     crate::app::run_with(crate::app::Options {
         level: args.level,
         seed: args.seed,
         lang: global.lang,
         mono: global.no_color,
+        save_dir,
     })
 }
 

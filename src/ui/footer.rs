@@ -66,10 +66,50 @@ pub fn hints(app: &App) -> Vec<Hint> {
             Some(help),
             quit,
         ],
-        Some(Overlay::ConfirmQuit) => vec![
-            hint(km, ctx, &[Action::Yes], tx(Text::QuitYes)),
-            hint(km, ctx, &[Action::No], tx(Text::QuitNo)),
-        ],
+        Some(Overlay::ConfirmQuit) => {
+            let zh = lang == Lang::Zh;
+            vec![
+                hint(km, ctx, &[Action::Up, Action::Down], tx(Text::Choose)),
+                Some(Hint::new(
+                    "s",
+                    if zh {
+                        "保存并退出"
+                    } else {
+                        "save and quit"
+                    },
+                )),
+                Some(Hint::new(
+                    "y",
+                    if zh {
+                        "不保存"
+                    } else {
+                        "quit without saving"
+                    },
+                )),
+                Some(Hint::new("n", tx(Text::QuitNo))),
+            ]
+        }
+        Some(Overlay::ConfirmNewGame) => {
+            let zh = lang == Lang::Zh;
+            vec![
+                Some(Hint::new(
+                    "y",
+                    if zh {
+                        "开始新的一届"
+                    } else {
+                        "start new"
+                    },
+                )),
+                Some(Hint::new(
+                    "n",
+                    if zh {
+                        "保留进度"
+                    } else {
+                        "keep the saved one"
+                    },
+                )),
+            ]
+        }
         None => return screen_hints(app),
     };
     v.into_iter().flatten().collect()
@@ -112,7 +152,21 @@ pub fn screen_hints(app: &App) -> Vec<Hint> {
             Some(help),
             back,
         ],
-        Screen::Scores => vec![Some(help), back, quit],
+        Screen::Scores => vec![
+            hint(
+                km,
+                ctx,
+                &[Action::Left, Action::Right],
+                if lang == Lang::Zh {
+                    "切换届"
+                } else {
+                    "festival"
+                },
+            ),
+            Some(help),
+            back,
+            quit,
+        ],
         Screen::Playing => return play_hints(app),
     };
     v.into_iter().flatten().collect()
@@ -217,10 +271,30 @@ fn play_hints(app: &App) -> Vec<Hint> {
                 Some(Hint::new("Esc", l("back to cart", "返回购物车"))),
             ],
         },
-        Phase::Results => vec![
-            Some(Hint::new("Enter", l("menu", "菜单"))),
-            Some(Hint::new("Esc", l("menu", "菜单"))),
-        ],
+        Phase::Results => match &p.finish {
+            crate::app::play::Finish::NameEntry(_) => vec![
+                Some(Hint::new(l("type", "输入"), l("your name", "你的名字"))),
+                Some(Hint::new("Bksp", l("delete", "删除"))),
+                Some(Hint::new("Enter", l("save", "保存"))),
+                Some(Hint::new("Esc", l("keep profile name", "用档案名"))),
+            ],
+            crate::app::play::Finish::Recorded { place: Some(n) } => vec![
+                Some(Hint::new(
+                    "★",
+                    if zh {
+                        format!("排行榜第 {n} 名")
+                    } else {
+                        format!("{} on the table", crate::app::name_entry::ordinal(*n))
+                    },
+                )),
+                Some(Hint::new("Enter", l("menu", "菜单"))),
+                Some(Hint::new("Esc", l("menu", "菜单"))),
+            ],
+            _ => vec![
+                Some(Hint::new("Enter", l("menu", "菜单"))),
+                Some(Hint::new("Esc", l("menu", "菜单"))),
+            ],
+        },
     };
     v.into_iter().flatten().collect()
 }

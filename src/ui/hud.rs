@@ -48,7 +48,18 @@ pub fn menu(
         right.push(e.to_string());
     }
     right.push(lang.code().to_string());
-    right.push(t(lang, Text::BestNone).to_string());
+    let best = app
+        .store
+        .save()
+        .scores
+        .values()
+        .filter_map(|table| table.iter().find(|e| e.replay.is_some()).map(|e| e.score))
+        .max();
+    right.push(match best {
+        Some(b) if lang == crate::ui::text::Lang::Zh => format!("最高分 ★ {}", grouped(b)),
+        Some(b) => format!("best ★ {}", grouped(b)),
+        None => t(lang, Text::BestNone).to_string(),
+    });
     bar(
         theme,
         &["double11".to_string(), title.to_string()],

@@ -1,5 +1,6 @@
-//! Level select: the shipped festivals, with details; broken levels say why
-//! and cannot start.
+//! Level select: the shipped festivals and the player's own, with details;
+//! broken levels say why and locked ones what to finish first — neither
+//! can start.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,22 +39,36 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
     let inner = b.inner(list);
     b.render(list, buf);
     let mut lines = Vec::new();
-    for (i, e) in app.levels.iter().enumerate() {
+    // Keep the selected entry in view when the list is long (2 rows each).
+    let per_page = usize::from(inner.height / 2).max(1);
+    let first = app.levels_sel.saturating_sub(per_page - 1);
+    for (i, e) in app.levels.iter().enumerate().skip(first) {
         let sel = i == app.levels_sel;
         let marker = if sel { "▶ " } else { "  " };
+        let locked = app.locked_by(i).map(|p| lock_text(app, p));
         match &e.level {
             Ok(l) => {
                 lines.push(Line::from(vec![
                     Span::raw(marker),
                     Span::styled(
                         l.name.clone(),
-                        if sel { theme.selected } else { theme.text },
+                        match (sel, locked.is_some()) {
+                            (true, _) => theme.selected,
+                            (false, true) => theme.dim,
+                            (false, false) => theme.text,
+                        },
                     ),
                 ]));
-                lines.push(Line::styled(
-                    format!("    {} · {}s", l.year, l.day_seconds),
-                    theme.dim,
-                ));
+                let sub = match (&locked, e.user) {
+                    (Some(why), _) => format!("    {why}"),
+                    (None, true) => format!(
+                        "    {} · {}",
+                        if zh { "自制" } else { "your level" },
+                        e.file
+                    ),
+                    (None, false) => format!("    {} · {}s", l.year, l.day_seconds),
+                };
+                lines.push(Line::styled(sub, theme.dim));
             }
             Err(err) => {
                 lines.push(Line::from(vec![
@@ -81,8 +96,16 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
     };
     let lines = match &entry.level {
         Ok(l) => {
-            let mut v = vec![
-                Line::styled(format!("{} · {}", l.year, l.name), theme.key),
+            let title = if l.name.starts_with(&l.year.to_string()) {
+                l.name.clone()
+            } else {
+                format!("{} · {}", l.year, l.name)
+            };
+            let mut v = vec![Line::styled(title, theme.key)];
+            if let Some(p) = app.locked_by(app.levels_sel) {
+                v.push(Line::styled(lock_text(app, p), theme.bad));
+            }
+            v.extend([
                 Line::raw(""),
                 Line::raw(l.description.clone()),
                 Line::raw(""),
@@ -109,7 +132,7 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
                     l.envelopes.draws_per_day,
                     if zh { "天" } else { "day" }
                 )),
-            ];
+            ]);
             for inv in &l.inventions {
                 v.push(Line::styled(format!("† {inv}"), theme.dim));
             }
@@ -124,4 +147,16 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// `locked — finish 2017 first`, naming level `prev`.
+pub fn lock_text(app: &App, prev: usize) -> String {
+    let name = app
+        .levels
+        .get(prev)
+        .map_or_else(String::new, |e| e.short_name());
+    match app.settings.lang {
+        Lang::En => format!("locked — finish {name} first"),
+        Lang::Zh => format!("未解锁 — 先完成 {name}"),
+    }
 }

@@ -3,12 +3,15 @@
 //! Every screen has the hero HUD on row 1 and the key footer on the last row
 //! ([`hud`], [`footer`]); below 80×24 only [`too_small`] is drawn.
 
+pub mod demo;
 pub mod digits;
 pub mod footer;
 pub mod help;
 pub mod howto;
 pub mod hud;
 pub mod levels;
+pub mod name_entry;
+pub mod notices;
 pub mod opening;
 pub mod pause;
 pub mod rain;
@@ -72,9 +75,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Help => help::render(app, theme, body, buf),
             Overlay::Pause => pause::render_pause(app, theme, body, buf),
             Overlay::ConfirmQuit => pause::render_confirm(app, theme, body, buf),
+            Overlay::ConfirmNewGame => pause::render_new_game(app, theme, body, buf),
         }
     }
     footer::render(app, theme, foot, buf);
+    if !app.notices.is_empty() {
+        notices::render(&app.notices, theme, area, buf);
+    }
 }
 
 /// Splits the screen into the HUD row, the body and the footer row.
@@ -117,10 +124,21 @@ pub fn play_clock_label(app: &App) -> Option<String> {
 
 /// A festival in play: the HUD and the phase's screen.
 fn play(app: &App, theme: &Theme, hud_row: Rect, body: Rect, buf: &mut Buffer) {
-    let Some(p) = &app.play else {
-        return;
-    };
-    let game = &p.game;
+    if let Some(p) = &app.play {
+        play_game(app, theme, &p.game, hud_row, body, buf);
+    }
+}
+
+/// A festival's HUD and its phase's screen, drawn from `game` (the app's
+/// own festival, the demo's bot or a replay).
+pub fn play_game(
+    app: &App,
+    theme: &Theme,
+    game: &crate::game::GameState,
+    hud_row: Rect,
+    body: Rect,
+    buf: &mut Buffer,
+) {
     hud::play(app, theme, game, hud_row, buf);
     match game.phase() {
         Phase::RainIntro | Phase::Rain | Phase::RainOver => {
@@ -138,6 +156,11 @@ fn play(app: &App, theme: &Theme, hud_row: Rect, body: Rect, buf: &mut Buffer) {
                 receipt::render_refused(app, theme, game, reasons, body, buf);
             }
         },
-        Phase::Results => results::render(app, theme, game, body, buf),
+        Phase::Results => {
+            results::render(app, theme, game, body, buf);
+            if let Some(entry) = app.name_entry() {
+                name_entry::render(app, theme, entry, body, buf);
+            }
+        }
     }
 }

@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::Theme;
-use super::text::{Text, fact, t};
+use super::text::{Lang, Text, fact, t};
 use crate::app::state::{App, MenuItem};
+use crate::game::Phase;
+use crate::save::Suspended;
 
 const LOGO: [&str; 5] = [
     "▄██    ▄██         ▄██    ▄██ ",
@@ -25,10 +27,11 @@ struct TitleLayout {
     fact: Rect,
 }
 
-fn layout(body: Rect) -> TitleLayout {
+fn layout(body: Rect, items: usize) -> TitleLayout {
     let inner = Block::bordered().inner(body);
-    // logo 5, gap 1, tag 2, gap 1, menu 5, gap 1, fact 1
-    let content = 16u16;
+    // logo 5, gap 1, tag 2, gap 1, menu n, gap 1, fact 1
+    let n = u16::try_from(items).unwrap_or(u16::MAX).min(9);
+    let content = 11 + n;
     let top = inner.y + inner.height.saturating_sub(content) / 2;
     let row = |dy: u16, h: u16| {
         let y = (top + dy).min(inner.bottom());
@@ -42,23 +45,70 @@ fn layout(body: Rect) -> TitleLayout {
     TitleLayout {
         logo: row(0, 5),
         tag: row(6, 2),
-        menu: row(9, 5),
-        fact: row(15, 1),
+        menu: row(9, n),
+        fact: row(10 + n, 1),
     }
 }
 
-fn menu_label(app: &App, item: MenuItem) -> &'static str {
+/// Where a saved festival stands, as the Resume entry says it:
+/// `2017 · 11.11 DAY 14:32`.
+pub fn suspended_label(s: &Suspended, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let game = &s.game;
+    let level = game.level();
+    let name = if s.level.starts_with("tutorial") {
+        level
+            .name
+            .split(" · ")
+            .next()
+            .unwrap_or(&level.name)
+            .to_string()
+    } else {
+        level.year.to_string()
+    };
+    let at = match game.phase() {
+        Phase::Day => format!(
+            "{} {}",
+            if zh { "双十一" } else { "11.11 DAY" },
+            game.clock_time()
+        ),
+        Phase::Opening => (if zh {
+            "双十一 00:00 开幕"
+        } else {
+            "11.11 00:00 OPENING"
+        })
+        .to_string(),
+        Phase::Results => (if zh { "午夜" } else { "MIDNIGHT" }).to_string(),
+        _ => (if zh { "红包雨" } else { "WARM-UP RAIN" }).to_string(),
+    };
+    format!("{name} · {at}")
+}
+
+fn menu_label(app: &App, item: MenuItem) -> String {
     let lang = app.settings.lang;
-    match item {
+    if item == MenuItem::Resume {
+        let at = app
+            .store
+            .suspended()
+            .map(|s| suspended_label(s, lang))
+            .unwrap_or_default();
+        return match lang {
+            Lang::En => format!("Resume {at}"),
+            Lang::Zh => format!("继续 {at}"),
+        };
+    }
+    let label = match item {
         MenuItem::Play => t(lang, Text::Play),
         MenuItem::HowToPlay => t(lang, Text::HowToPlay),
         MenuItem::HighScores => t(lang, Text::HighScores),
         MenuItem::Settings => t(lang, Text::Settings),
         MenuItem::Quit => match lang {
-            crate::ui::text::Lang::En => "Quit",
-            crate::ui::text::Lang::Zh => "退出",
+            Lang::En => "Quit",
+            Lang::Zh => "退出",
         },
-    }
+        MenuItem::Resume => "",
+    };
+    label.to_string()
 }
 
 /// The left column of the menu, so the entries line up under each other.
@@ -66,16 +116,16 @@ fn menu_x(menu: Rect) -> u16 {
     menu.x + menu.width.saturating_sub(16) / 2
 }
 
-/// Which menu entry is at a screen cell (for mouse clicks), given the whole
-/// terminal area.
-pub fn menu_hit(area: Rect, column: u16, row: u16) -> Option<usize> {
+/// Which of the `items` menu entries is at a screen cell (for mouse
+/// clicks), given the whole terminal area.
+pub fn menu_hit(area: Rect, items: usize, column: u16, row: u16) -> Option<usize> {
     let [_, body, _] = super::chrome(area);
-    let menu = layout(body).menu;
+    let menu = layout(body, items).menu;
     if column < menu_x(menu) || !menu.contains((column, row).into()) {
         return None;
     }
     let i = usize::from(row - menu.y);
-    (i < MenuItem::ALL.len()).then_some(i)
+    (i < items).then_some(i)
 }
 
 /// Draws the title screen: HUD, logo, tag line, menu, one 11.11 fact.
@@ -86,7 +136,8 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
         .border_type(BorderType::Double)
         .border_style(theme.border)
         .render(body, buf);
-    let l = layout(body);
+    let items = app.menu_items();
+    let l = layout(body, items.len());
 
     let logo: Vec<Line> = LOGO
         .iter()
@@ -104,7 +155,7 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
     .render(l.tag, buf);
 
     let x = menu_x(l.menu);
-    for (i, item) in MenuItem::ALL.into_iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         let y = l.menu.y + i as u16;
         if y >= l.menu.bottom() {
             break;
