@@ -1,4 +1,5 @@
-//! `double11 replay FILE [--verify]`: re-run a replay and check its score.
+//! `double11 replay FILE [--verify]`: play a replay on screen, or re-run it
+//! headless and check its score.
 
 use std::path::PathBuf;
 
@@ -16,13 +17,14 @@ pub struct ReplayArgs {
     /// The replay file (JSON).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Re-run it headless and check the score it claims (exit 1 if it differs).
+    /// Re-run it headless and check the score it claims (exit 1 if it
+    /// differs); without it the replay plays on screen.
     #[arg(long)]
     pub verify: bool,
 }
 
 /// Runs `double11 replay`; returns the exit code.
-pub(super) fn run(args: &ReplayArgs) -> i32 {
+pub(super) fn run(args: &ReplayArgs, global: &super::GlobalArgs) -> i32 {
     let replay = match Replay::read(&args.file) {
         Ok(r) => r,
         Err(e) => {
@@ -30,14 +32,17 @@ pub(super) fn run(args: &ReplayArgs) -> i32 {
             return EXIT_BAD_INPUT;
         }
     };
-    let code = verify(&args.file.display().to_string(), &replay);
-    if !args.verify {
-        println!(
-            "(on-screen playback is coming: this build re-runs the replay headless; \
-             use --verify to check it quietly in scripts)"
-        );
+    if args.verify {
+        return verify(&args.file.display().to_string(), &replay);
     }
-    code
+    crate::app::run_replay(
+        replay,
+        crate::app::Options {
+            lang: global.lang,
+            mono: global.no_color,
+            ..crate::app::Options::default()
+        },
+    )
 }
 
 /// Re-runs `replay` and prints the result; returns the exit code.
