@@ -371,6 +371,7 @@ fn locked_festivals_say_what_to_finish_and_cannot_start() {
     assert!(screen_text(&a).contains("locked — finish 2009 first"));
     key(&mut a, KeyCode::Enter, now);
     assert_eq!(a.screen, Screen::Levels, "a locked festival does not start");
+    assert!(screen_text(&a).contains("locked — finish 2009 first (play it to midnight)"));
     a.store.unlock("2017.toml");
     key(&mut a, KeyCode::Enter, now);
     assert_eq!(a.screen, Screen::Playing);

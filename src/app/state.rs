@@ -289,7 +289,16 @@ impl App {
     /// festival saved to resume, asks first.
     pub(super) fn start_selected_level(&mut self) {
         let i = self.levels_sel;
-        if self.levels.get(i).is_none_or(|e| e.level.is_err()) || self.locked_by(i).is_some() {
+        if let Some(prev) = self.locked_by(i) {
+            let name = self.levels.get(prev).map(|e| e.short_name());
+            let name = name.unwrap_or_default();
+            self.notices.push(match self.settings.lang {
+                Lang::En => format!("locked — finish {name} first (play it to midnight)"),
+                Lang::Zh => format!("未解锁 — 先把 {name} 玩到午夜"),
+            });
+            return;
+        }
+        if self.levels.get(i).is_none_or(|e| e.level.is_err()) {
             return;
         }
         if self.store.suspended().is_some() {
