@@ -312,7 +312,7 @@ fn a_replay_on_screen_ends_in_the_state_it_runs_to() {
     term.draw(|f| v.draw(f)).expect("draw");
     let text = format!("{:?}", term.backend());
     assert!(text.contains("REPLAY · Tutorial · seed 3"), "{text}");
-    assert!(text.contains("✓) · END"), "{text}");
+    assert!(text.contains("✓) · END · q quit"), "{text}");
     v.handle(&ch('q'), now);
     assert!(v.quit());
 }

@@ -108,21 +108,26 @@ pub fn banner_text(banner: &Banner, lang: Lang, width: u16) -> String {
     } else {
         format!("{}×", banner.speed)
     };
-    let keys: [&str; 3] = if zh {
+    let [pause, speed, quit] = if zh {
         ["空格 暂停", "+/- 速度", "q 退出"]
     } else {
         ["space pause", "+/- speed", "q quit"]
     };
-    let mut text = head;
-    for part in std::iter::once(state.as_str()).chain(keys) {
-        let next = format!("{text} · {part}");
-        if super::width(&next) + 1 > width {
-            break;
-        }
-        text = next;
-    }
-    text.push(' ');
-    text
+    // The keys as far as they fit, `q` last to go.
+    let options: [&[&str]; 4] = [
+        &[&state, pause, speed, quit],
+        &[&state, pause, quit],
+        &[&state, quit],
+        &[&state],
+    ];
+    let fits = |parts: &[&str]| format!("{head} · {} ", parts.join(" · "));
+    // At the end only `q` does anything.
+    let from = if banner.done { 2 } else { 0 };
+    options[from..]
+        .iter()
+        .map(|parts| fits(parts))
+        .find(|t| super::width(t) <= width)
+        .unwrap_or_else(|| format!("{head} "))
 }
 
 /// The demo: the bot's festival and the caption on the last row.
@@ -225,6 +230,10 @@ mod tests {
             "{t}"
         );
         assert!(t.contains("q quit"), "{t}");
+        b.done = true;
+        let t = banner_text(&b, Lang::En, 120);
+        assert!(t.ends_with("· END · q quit "), "{t}");
+        b.done = false;
         b.verified = false;
         b.paused = true;
         let t = banner_text(&b, Lang::En, 80);
