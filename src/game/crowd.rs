@@ -6,7 +6,7 @@
 //! - A flash-sale item opens at its event's time and the crowd buys all of it
 //!   within `minutes` (+0–50%, drawn per item at the start; game invention)
 //!   — "if a discount is released at 12:01 a.m., you might have until
-//!   12:05 a.m. to get it" (TechNode 2020, mechanics-sources §3.6).
+//!   12:05 a.m. to get it" (TechNode 2020).
 //! - A rush multiplies the regular crowd's pace by its factor until midnight.
 //! - Presale stock is the reserved lots: the crowd does not touch it.
 //! - Runway items sell only while on stage (see [`super::day::Show`]).

@@ -1,4 +1,4 @@
-//! Real 11.11 GMV records (Alibaba, mechanics-sources §5.1), read from
+//! Real 11.11 GMV records (Alibaba, as published), read from
 //! `levels/records.toml` for the results chart.
 
 use serde::{Deserialize, Serialize};
