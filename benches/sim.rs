@@ -16,7 +16,15 @@ fn level(name: &str) -> Level {
 }
 
 fn festivals(c: &mut Criterion) {
-    for name in ["tutorial.toml", "2009.toml", "2017.toml"] {
+    for name in [
+        "tutorial.toml",
+        "2009.toml",
+        "2017.toml",
+        "2018.toml",
+        "2020.toml",
+        "2021.toml",
+        "2022.toml",
+    ] {
         let l = level(name);
         let mut seed = 0u64;
         c.bench_function(
