@@ -3,57 +3,21 @@
 //! corrupt save; settings kept; locks. Each test has its own temp save
 //! folder. Snapshots of the new screens at 80×24 and 120×40 (and mono).
 
-use std::path::Path;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use common::app::{
+    app, ch_at as ch, event_at, key_press, mono, options, press_at as key, screen_text, terminal,
+    tutorial,
+};
+use crossterm::event::{KeyCode, KeyModifiers};
 use double11::app::play::Finish;
-use double11::app::settings::Settings;
 use double11::app::state::{App, MenuItem, Options, Overlay, Screen};
 use double11::game::Phase;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn key_mods(app: &mut App, code: KeyCode, mods: KeyModifiers, at: Instant) {
-    app.handle(
-        &Event::Key(KeyEvent {
-            code,
-            modifiers: mods,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }),
-        at,
-    );
-    app.advance(at);
-}
-
-fn key(app: &mut App, code: KeyCode, at: Instant) {
-    key_mods(app, code, KeyModifiers::NONE, at);
-}
-
-fn ch(app: &mut App, c: char, at: Instant) {
-    key(app, KeyCode::Char(c), at);
-}
-
-fn options(dir: &Path) -> Options {
-    Options {
-        save_dir: Some(dir.to_path_buf()),
-        ..Options::default()
-    }
-}
-
-/// The tutorial from the command line with seed 11, saving in `dir`
-/// (`None`: in memory).
-fn tutorial(dir: Option<&Path>, size: (u16, u16)) -> App {
-    let o = Options {
-        level: Some("tutorial".into()),
-        seed: Some(11),
-        ..dir.map(options).unwrap_or_default()
-    };
-    match dir {
-        Some(_) => App::open(&o, size),
-        None => App::new(Settings::default(), &o, size),
-    }
+    event_at(app, &key_press(code, mods), at);
 }
 
 /// Plays the tutorial into the 11.11 day with an item in the cart; returns
@@ -85,38 +49,19 @@ fn to_midnight(a: &mut App, t0: Instant) -> Instant {
     end
 }
 
-fn screen_text(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    term.draw(|f| double11::ui::draw(f, app)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 fn snap(name: &str, app: &App) {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    term.draw(|f| double11::ui::draw(f, app)).expect("draw");
-    insta::assert_snapshot!(name, term.backend());
+    insta::assert_snapshot!(name, terminal(app).backend());
 }
 
-fn mono(a: &mut App) {
-    a.force_mono = true;
-    a.theme = double11::ui::Theme::mono();
+/// Snapshots `a` as `{name}_{w}x{h}` and, at 80 columns, in mono too
+/// (`{name}_mono_80x24`; `a` stays mono).
+fn snap_sizes_and_mono(name: &str, a: &mut App) {
+    let (w, h) = a.size;
+    snap(&format!("{name}_{w}x{h}"), a);
+    if w == 80 {
+        mono(a);
+        snap(&format!("{name}_mono_80x24"), a);
+    }
 }
 
 #[test]
@@ -357,7 +302,7 @@ fn settings_are_kept_in_the_save() {
 #[test]
 fn locked_festivals_say_what_to_finish_and_cannot_start() {
     let now = Instant::now();
-    let mut a = App::new(Settings::default(), &Options::default(), (120, 40));
+    let mut a = app(120, 40);
     ch(&mut a, '1', now);
     let i2017 = a
         .levels
@@ -413,15 +358,13 @@ fn snapshot_high_scores_with_entries() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = App::open(&options(dir.path()), (w, h));
         ch(&mut a, '3', now);
-        snap(&format!("scores_entries_{w}x{h}"), &a);
         if w == 80 {
             let s = screen_text(&a);
             assert!(s.contains("48,210") && s.contains("2026-11-11") && s.contains("1111"));
             assert!(!s.contains("Edited"), "no replay, not shown");
             assert!(s.contains("1 score without a replay file not shown"));
-            mono(&mut a);
-            snap("scores_entries_mono_80x24", &a);
         }
+        snap_sizes_and_mono("scores_entries", &mut a);
     }
 }
 
@@ -434,11 +377,7 @@ fn snapshot_name_entry() {
         for c in "李Wei".chars() {
             ch(&mut a, c, end);
         }
-        snap(&format!("name_entry_{w}x{h}"), &a);
-        if w == 80 {
-            mono(&mut a);
-            snap("name_entry_mono_80x24", &a);
-        }
+        snap_sizes_and_mono("name_entry", &mut a);
     }
 }
 
@@ -449,19 +388,13 @@ fn snapshot_quit_card_and_resume_on_title() {
         let mut a = tutorial(None, (w, h));
         let t = into_the_day(&mut a, t0);
         ch(&mut a, 'q', t);
-        snap(&format!("quit_card_{w}x{h}"), &a);
+        snap_sizes_and_mono("quit_card", &mut a);
         if w == 80 {
-            mono(&mut a);
-            snap("quit_card_mono_80x24", &a);
             a.force_mono = false;
             a.theme = double11::ui::Theme::colour();
         }
         ch(&mut a, 's', t);
-        snap(&format!("title_resume_{w}x{h}"), &a);
-        if w == 80 {
-            mono(&mut a);
-            snap("title_resume_mono_80x24", &a);
-        }
+        snap_sizes_and_mono("title_resume", &mut a);
     }
 }
 
@@ -473,7 +406,7 @@ fn snapshot_notice_and_locked_levels() {
     let s = screen_text(&a);
     let last = s.lines().last().unwrap_or("");
     assert!(last.contains("your save was unreadable"), "{s}");
-    let mut b = App::new(Settings::default(), &Options::default(), (80, 24));
+    let mut b = app(80, 24);
     ch(&mut b, '1', Instant::now());
     b.levels_sel = 2;
     snap("levels_locked_80x24", &b);

@@ -3,20 +3,22 @@
 //! hours of unattended demo with the memory measured, the caption drawn
 //! into a `TestBackend` (insta), and a replay played to its end on screen.
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use common::app::{app, drawn, key_press};
+#[cfg(unix)]
+use common::pty::Pty;
+use crossterm::event::{Event, KeyCode, KeyModifiers};
 use double11::app::demo::{DemoApp, IDLE, Mode};
 use double11::app::replay_view::ReplayView;
 use double11::app::screen_loop::Model;
-use double11::app::settings::Settings;
-use double11::app::state::{App, Options, Overlay, Screen};
+use double11::app::state::{Overlay, Screen};
 use double11::bot::{BotKind, Demo, run_festival};
 use double11::replay::Replay;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// Counts the bytes this thread holds on the heap, so a test can see
 /// growth without other tests' threads in the figure.
@@ -70,18 +72,13 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 fn demo_app(bot: BotKind, size: (u16, u16), t0: Instant) -> DemoApp {
-    let app = App::new(Settings::default(), &Options::default(), size);
+    let app = app(size.0, size.1);
     let demo = Demo::new(Demo::shipped_levels(), bot, 1).expect("shipped levels");
     DemoApp::new(app, demo, bot, t0)
 }
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Event {
-    Event::Key(KeyEvent {
-        code,
-        modifiers: mods,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    })
+    key_press(code, mods)
 }
 
 fn ch(c: char) -> Event {
@@ -94,7 +91,7 @@ fn secs(s: u64) -> Duration {
 
 /// Runs the loop's model to `until` the way the loop does: wake at each
 /// deadline, advance.
-fn run_until(d: &mut DemoApp, until: Instant) {
+fn run_until(d: &mut impl Model, until: Instant) {
     loop {
         let at = d.deadline().map_or(until, |a| a.min(until));
         d.advance(at);
@@ -253,9 +250,7 @@ fn snap_demo(name: &str, w: u16, h: u16) {
     let t0 = Instant::now();
     let mut d = demo_app(BotKind::Planner, (w, h), t0);
     run_until(&mut d, t0 + secs(4));
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    term.draw(|f| d.draw(f)).expect("draw");
-    insta::assert_snapshot!(name, term.backend());
+    insta::assert_snapshot!(name, drawn(w, h, |f| d.draw(f)).backend());
 }
 
 #[test]
@@ -279,16 +274,16 @@ fn tutorial_replay() -> (Replay, double11::level::Level) {
 fn a_replay_on_screen_ends_in_the_state_it_runs_to() {
     let (replay, level) = tutorial_replay();
     let t0 = Instant::now();
-    let app = App::new(Settings::default(), &Options::default(), (120, 36));
+    let app = app(120, 36);
     let mut v = ReplayView::new(app, replay.clone(), &level, t0);
     assert!(v.verified().ok());
     // Double speed, a pause, then 8×: wall time drives the ticks.
     v.handle(&ch('+'), t0);
-    run_view(&mut v, t0 + secs(10));
+    run_until(&mut v, t0 + secs(10));
     assert_eq!(v.player().state().tick(), 2 * 10 * 60);
     v.handle(&ch(' '), t0 + secs(10));
     assert!(v.paused() && v.deadline().is_none());
-    run_view(&mut v, t0 + secs(20));
+    run_until(&mut v, t0 + secs(20));
     assert_eq!(v.player().state().tick(), 2 * 10 * 60, "paused");
     v.handle(&ch(' '), t0 + secs(20));
     v.handle(&ch('+'), t0 + secs(20));
@@ -308,9 +303,7 @@ fn a_replay_on_screen_ends_in_the_state_it_runs_to() {
     let b = v.banner();
     assert!(b.done && b.verified && b.score == replay.score);
     // The banner and the results.
-    let mut term = Terminal::new(TestBackend::new(120, 36)).expect("test backend");
-    term.draw(|f| v.draw(f)).expect("draw");
-    let text = format!("{:?}", term.backend());
+    let text = format!("{:?}", drawn(120, 36, |f| v.draw(f)).backend());
     assert!(text.contains("REPLAY · Tutorial · seed 3"), "{text}");
     assert!(text.contains("✓) · END · q quit"), "{text}");
     v.handle(&ch('q'), now);
@@ -321,21 +314,10 @@ fn a_replay_on_screen_ends_in_the_state_it_runs_to() {
 fn an_edited_score_is_marked() {
     let (mut replay, level) = tutorial_replay();
     replay.score += 1;
-    let app = App::new(Settings::default(), &Options::default(), (80, 24));
+    let app = app(80, 24);
     let v = ReplayView::new(app, replay, &level, Instant::now());
     assert!(!v.verified().ok());
     assert!(!v.banner().verified);
-}
-
-fn run_view(v: &mut ReplayView, until: Instant) {
-    loop {
-        let at = v.deadline().map_or(until, |a| a.min(until));
-        v.advance(at);
-        v.take_frame();
-        if at >= until {
-            return;
-        }
-    }
 }
 
 #[test]
@@ -345,187 +327,26 @@ fn a_replay_whose_level_changed_is_refused_before_the_screen() {
     replay.level_hash = "0000000000000000".into();
     let file = dir.path().join("changed.json");
     replay.write(&file).expect("write replay");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_double11"))
-        .arg("replay")
-        .arg(&file)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run double11");
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("changed since this replay was recorded"),
-        "{err}"
+    common::fails_in_one_line(
+        common::double11().arg("replay").arg(&file),
+        "changed since this replay was recorded",
     );
-    assert_eq!(err.trim().lines().count(), 1, "{err}");
-}
-
-/// The real binary in a pseudo-terminal, read back through vt100 (as
-/// `tests/e2e_pty.rs` does): every wait polls the screen, 20 ms steps.
-#[cfg(unix)]
-mod pty {
-    use std::io::{Read, Write};
-    use std::num::NonZeroU16;
-    use std::sync::{Arc, Mutex};
-    use std::thread;
-    use std::time::{Duration, Instant};
-
-    use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-    const STEP: Duration = Duration::from_millis(20);
-    /// crossterm asks for the primary device attributes; answer like a VT220.
-    const DA1_QUERY: &[u8] = b"\x1b[c";
-    const DA1_REPLY: &[u8] = b"\x1b[?62c";
-
-    pub struct Pty {
-        parser: Arc<Mutex<vt100::Parser>>,
-        raw: Arc<Mutex<Vec<u8>>>,
-        writer: Arc<Mutex<Box<dyn Write + Send>>>,
-        master: Box<dyn MasterPty + Send>,
-        child: Box<dyn Child + Send + Sync>,
-        _dir: tempfile::TempDir,
-    }
-
-    fn nz(n: u16) -> NonZeroU16 {
-        NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
-    }
-
-    impl Pty {
-        pub fn spawn(cols: u16, rows: u16, args: &[&str]) -> Pty {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let pair = native_pty_system()
-                .openpty(PtySize {
-                    rows,
-                    cols,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .expect("open pty");
-            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_double11"));
-            cmd.args(args);
-            cmd.env("DOUBLE11_SAVE_DIR", dir.path());
-            cmd.env("TERM", "xterm-256color");
-            cmd.env("NO_COLOR", "1");
-            cmd.env_remove("DOUBLE11_LANG");
-            let child = pair.slave.spawn_command(cmd).expect("spawn double11");
-            drop(pair.slave);
-            let mut reader = pair.master.try_clone_reader().expect("reader");
-            let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
-            let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-            let raw = Arc::new(Mutex::new(Vec::new()));
-            let (p, r, w) = (parser.clone(), raw.clone(), writer.clone());
-            thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n @ 1..) = reader.read(&mut buf) {
-                    let bytes = &buf[..n];
-                    if bytes.windows(DA1_QUERY.len()).any(|x| x == DA1_QUERY) {
-                        let mut w = w.lock().expect("writer lock");
-                        let _ = w.write_all(DA1_REPLY);
-                        let _ = w.flush();
-                    }
-                    p.lock().expect("parser lock").process(bytes);
-                    r.lock().expect("raw lock").extend_from_slice(bytes);
-                }
-            });
-            Pty {
-                parser,
-                raw,
-                writer,
-                master: pair.master,
-                child,
-                _dir: dir,
-            }
-        }
-
-        pub fn screen(&self) -> String {
-            self.parser.lock().expect("parser lock").screen().contents()
-        }
-
-        pub fn send(&self, bytes: &[u8]) {
-            let mut w = self.writer.lock().expect("writer lock");
-            w.write_all(bytes).expect("write to pty");
-            w.flush().expect("flush pty");
-        }
-
-        pub fn wait_until(&self, what: &str, limit: Duration, ok: impl Fn(&str) -> bool) -> String {
-            let start = Instant::now();
-            loop {
-                let s = self.screen();
-                if ok(&s) {
-                    return s;
-                }
-                assert!(
-                    start.elapsed() < limit,
-                    "timed out waiting for {what}; screen:\n{s}"
-                );
-                thread::sleep(STEP);
-            }
-        }
-
-        pub fn wait_for(&self, text: &str) -> String {
-            self.wait_until(text, Duration::from_secs(10), |s| s.contains(text))
-        }
-
-        /// Waits for the child to exit; returns whether it succeeded.
-        pub fn wait_exit(&mut self) -> bool {
-            let start = Instant::now();
-            loop {
-                if let Some(status) = self.child.try_wait().expect("try_wait") {
-                    return status.success();
-                }
-                if start.elapsed() > Duration::from_secs(10) {
-                    let _ = self.child.kill();
-                    panic!("double11 did not exit; screen:\n{}", self.screen());
-                }
-                thread::sleep(STEP);
-            }
-        }
-
-        /// Raw mode on (`Some(false)`) or off, where the pty says.
-        pub fn cooked(&self) -> Option<bool> {
-            let t = self.master.get_termios()?;
-            let flags = format!("{:?}", t.local_flags);
-            Some(flags.contains("ICANON") && flags.contains("ECHO"))
-        }
-
-        /// The alternate screen left and the cursor shown after it was last
-        /// entered, and the tty cooked again.
-        pub fn assert_restored(&self) {
-            let raw = self.raw.lock().expect("raw lock").clone();
-            let text = String::from_utf8_lossy(&raw);
-            let entered = text.rfind("\x1b[?1049h");
-            let left = text.rfind("\x1b[?1049l");
-            let shown = text.rfind("\x1b[?25h");
-            assert!(
-                matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e),
-                "terminal not restored; tail: {:?}",
-                &text[text.len().saturating_sub(200)..]
-            );
-            if let Some(cooked) = self.cooked() {
-                assert!(cooked, "raw mode is off after exit");
-            }
-        }
-    }
 }
 
 #[cfg(unix)]
 #[test]
 fn e2e_demo_in_a_pty_hands_over_and_quits() {
-    let mut pty = pty::Pty::spawn(120, 36, &["demo", "--seed", "1"]);
+    let mut pty = Pty::spawn(120, 36, &["demo", "--seed", "1"]);
     pty.wait_for("DEMO · the planner bot is playing Tutorial · press any key to play");
-    if let Some(cooked) = pty.cooked() {
-        assert!(!cooked, "raw mode while running");
-    }
+    pty.assert_raw();
     // The bot starts the rain: envelopes fall.
-    pty.wait_until("envelopes falling", Duration::from_secs(10), |s| {
+    pty.wait_until("envelopes falling", |s| {
         s.contains("[¥]") || s.contains("[★]")
     });
     pty.send(b"x");
     let s = pty.wait_for("How to play");
     assert!(!s.contains("DEMO"), "{s}");
-    pty.send(b"q");
-    assert!(pty.wait_exit(), "exit code 0");
-    pty.assert_restored();
+    pty.quit_with(b"q");
 }
 
 #[cfg(unix)]
@@ -536,11 +357,11 @@ fn e2e_replay_in_a_pty_plays_to_the_results() {
     let file = dir.path().join("tutorial.json");
     replay.write(&file).expect("write replay");
     let path = file.to_string_lossy().into_owned();
-    let mut pty = pty::Pty::spawn(120, 36, &["replay", &path]);
+    let mut pty = Pty::spawn(120, 36, &["replay", &path]);
     pty.wait_for("REPLAY · Tutorial · seed 3");
     pty.send(b"+++");
     pty.wait_for("· 8× ·");
-    let s = pty.wait_until("the end", Duration::from_secs(60), |s| {
+    let s = pty.wait_within("the end", Duration::from_secs(60), |s| {
         s.contains("· END ·")
     });
     assert!(s.contains("MIDNIGHT"), "{s}");
@@ -548,9 +369,7 @@ fn e2e_replay_in_a_pty_plays_to_the_results() {
         s.contains(&format!("claimed ★{}", grouped(replay.score))),
         "{s}"
     );
-    pty.send(b"q");
-    assert!(pty.wait_exit(), "exit code 0: the claim holds");
-    pty.assert_restored();
+    pty.quit_with(b"q"); // exit code 0: the claim holds
 }
 
 fn grouped(n: i64) -> String {

@@ -3,187 +3,46 @@
 //! limit); no sleep is ever an assertion.
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
+mod common;
+
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use common::pty::Pty;
 
-const TIMEOUT: Duration = Duration::from_secs(10);
-const STEP: Duration = Duration::from_millis(20);
-
-/// The primary device attributes query crossterm sends to detect keyboard
-/// enhancement; we answer it like a plain VT220 so start-up is instant.
-const DA1_QUERY: &[u8] = b"\x1b[c";
-const DA1_REPLY: &[u8] = b"\x1b[?62c";
-
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _dir: tempfile::TempDir,
+/// From the rain card: start the rain and press the lanes.
+fn start_rain(pty: &Pty) {
+    pty.wait_for("RAIN 1 of 1");
+    pty.send(b"\r"); // start the rain
+    pty.wait_for("COMBO");
+    pty.send(b"dfjk");
 }
 
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+/// In the shop: `a` adds the selected item; the cart shows it.
+fn add_to_cart(pty: &Pty) {
+    pty.send(b"a");
+    pty.wait_for("Cart (1 lines)");
 }
 
-impl Pty {
-    fn spawn(cols: u16, rows: u16, args: &[&str]) -> Pty {
-        let dir = tempfile::tempdir().expect("temp dir");
-        Pty::spawn_in(dir, cols, rows, args)
-    }
-
-    /// Starts double11 with `DOUBLE11_SAVE_DIR` set to `dir` (kept alive
-    /// by the returned `Pty`).
-    fn spawn_in(dir: tempfile::TempDir, cols: u16, rows: u16, args: &[&str]) -> Pty {
-        let system = native_pty_system();
-        let pair = system
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_double11"));
-        cmd.args(args);
-        cmd.env("DOUBLE11_SAVE_DIR", dir.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env_remove("DOUBLE11_LANG");
-        let child = pair.slave.spawn_command(cmd).expect("spawn double11");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        {
-            let (parser, raw, writer) = (parser.clone(), raw.clone(), writer.clone());
-            thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => {
-                            let bytes = &buf[..n];
-                            if bytes.windows(DA1_QUERY.len()).any(|w| w == DA1_QUERY) {
-                                let mut w = writer.lock().expect("writer lock");
-                                let _ = w.write_all(DA1_REPLY);
-                                let _ = w.flush();
-                            }
-                            parser.lock().expect("parser lock").process(bytes);
-                            raw.lock().expect("raw lock").extend_from_slice(bytes);
-                        }
-                    }
-                }
-            });
+/// The rain ends on its own; then go shopping and skip the big screen,
+/// until the shop is up.
+fn skip_to_the_shop(pty: &Pty) {
+    let start = Instant::now();
+    loop {
+        let s = pty.screen();
+        if s.contains("Stores") {
+            break;
         }
-        Pty {
-            parser,
-            raw,
-            writer,
-            master: pair.master,
-            child,
-            _dir: dir,
+        if s.contains("RAIN OVER") {
+            pty.send(b"s");
+        } else if s.contains("HAS BEGUN") {
+            pty.send(b"x");
         }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser lock").screen().contents()
-    }
-
-    fn send(&self, bytes: &[u8]) {
-        let mut w = self.writer.lock().expect("writer lock");
-        w.write_all(bytes).expect("write to pty");
-        w.flush().expect("flush pty");
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("screen to show {text:?}"), |s| s.contains(text))
-    }
-
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            thread::sleep(STEP);
-        }
-    }
-
-    fn resize(&self, cols: u16, rows: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize pty");
-        self.parser
-            .lock()
-            .expect("parser lock")
-            .set_size(nz(rows), nz(cols));
-    }
-
-    /// Waits for the child to exit; returns whether it succeeded.
-    fn wait_exit(&mut self) -> bool {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return status.success();
-            }
-            if start.elapsed() > TIMEOUT {
-                let _ = self.child.kill();
-                panic!("double11 did not exit; screen:\n{}", self.screen());
-            }
-            thread::sleep(STEP);
-        }
-    }
-
-    /// Whether the pty is in canonical (cooked) mode with echo, as before.
-    fn cooked(&self) -> Option<bool> {
-        let t = self.master.get_termios()?;
-        let flags = format!("{:?}", t.local_flags);
-        Some(flags.contains("ICANON") && flags.contains("ECHO"))
-    }
-
-    /// The terminal was handed back: the output leaves the alternate screen
-    /// and shows the cursor after it last entered it, and the tty is cooked.
-    fn assert_restored(&self) {
-        let start = Instant::now();
-        loop {
-            let raw = self.raw.lock().expect("raw lock").clone();
-            let text = String::from_utf8_lossy(&raw);
-            let entered = text.rfind("\x1b[?1049h");
-            let left = text.rfind("\x1b[?1049l");
-            let shown = text.rfind("\x1b[?25h");
-            let ok =
-                matches!((entered, left, shown), (Some(e), Some(l), Some(s)) if l > e && s > e);
-            if ok {
-                break;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "terminal not restored; tail of output: {:?}",
-                    &text[text.len().saturating_sub(200)..]
-                );
-            }
-            thread::sleep(STEP);
-        }
-        if let Some(cooked) = self.cooked() {
-            assert!(cooked, "raw mode is off after exit");
-        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never reached the shop:\n{s}"
+        );
+        thread::sleep(Duration::from_millis(100));
     }
 }
 
@@ -191,9 +50,7 @@ impl Pty {
 fn title_menu_help_and_quit_with_q() {
     let mut pty = Pty::spawn(80, 24, &[]);
     pty.wait_for("How to play");
-    if let Some(cooked) = pty.cooked() {
-        assert!(!cooked, "raw mode while running");
-    }
+    pty.assert_raw();
     // Navigate: down twice → High scores, Enter.
     pty.send(b"\x1b[B\x1b[B\r");
     pty.wait_for("no scores yet");
@@ -204,9 +61,7 @@ fn title_menu_help_and_quit_with_q() {
     // Esc is ambiguous alone; the app waits for it like any other key.
     pty.send(b"\x1b");
     pty.wait_for("How to play");
-    pty.send(b"q");
-    assert!(pty.wait_exit(), "exit code 0");
-    pty.assert_restored();
+    pty.quit_with(b"q");
 }
 
 #[test]
@@ -219,9 +74,7 @@ fn how_to_play_and_language_toggle_at_120x36() {
     pty.wait_for("page 2 of 2");
     pty.send(b"l");
     pty.wait_for("玩法说明");
-    pty.send(b"\x03"); // Ctrl-C
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit_with(b"\x03"); // Ctrl-C
 }
 
 #[test]
@@ -234,9 +87,7 @@ fn resize_below_minimum_and_back() {
     pty.wait_for("now 20×6");
     pty.resize(120, 36);
     pty.wait_for("How to play");
-    pty.send(b"\x03");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit_with(b"\x03");
 }
 
 #[test]
@@ -255,18 +106,10 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn no_terminal_prints_one_line_and_exits_1() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_double11"))
-        .env("DOUBLE11_SAVE_DIR", std::env::temp_dir())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run double11");
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("double11 needs an interactive terminal"),
-        "{err}"
+    common::fails_in_one_line(
+        common::double11().env("DOUBLE11_SAVE_DIR", std::env::temp_dir()),
+        "double11 needs an interactive terminal",
     );
-    assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
 
 #[test]
@@ -276,38 +119,15 @@ fn tutorial_by_keys_until_the_shop() {
     pty.send(b"\r"); // Play → level select
     pty.wait_for("Tutorial");
     pty.send(b"\r"); // start the tutorial: the rain card
-    pty.wait_for("RAIN 1 of 1");
-    pty.send(b"\r"); // start the rain
-    pty.wait_for("COMBO");
-    pty.send(b"dfjk");
+    start_rain(&pty);
     pty.send(b"s"); // skip (ignored while the rain falls)
-    // The rain ends on its own; then go shopping and skip the big screen.
-    let start = Instant::now();
-    loop {
-        let s = pty.screen();
-        if s.contains("Stores") {
-            break;
-        }
-        if s.contains("RAIN OVER") {
-            pty.send(b"s");
-        } else if s.contains("HAS BEGUN") {
-            pty.send(b"x");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "never reached the shop:\n{s}"
-        );
-        thread::sleep(Duration::from_millis(100));
-    }
-    pty.send(b"a");
-    pty.wait_for("Cart (1 lines)");
+    skip_to_the_shop(&pty);
+    add_to_cart(&pty);
     pty.send(b"q");
     pty.wait_for("QUIT THIS FESTIVAL?");
     pty.send(b"y");
     pty.wait_for("How to play");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit_with(b"q");
 }
 
 /// The whole tutorial by keys, from `--level tutorial --seed 7`: a rain, the
@@ -316,32 +136,12 @@ fn tutorial_by_keys_until_the_shop() {
 #[test]
 fn tutorial_by_keys_to_the_results() {
     let mut pty = Pty::spawn(120, 36, &["play", "--level", "tutorial", "--seed", "7"]);
-    pty.wait_for("RAIN 1 of 1");
-    pty.send(b"\r");
-    pty.wait_for("COMBO");
-    pty.send(b"dfjk");
-    let start = Instant::now();
-    loop {
-        let s = pty.screen();
-        if s.contains("Stores") {
-            break;
-        }
-        if s.contains("RAIN OVER") {
-            pty.send(b"s");
-        } else if s.contains("HAS BEGUN") {
-            pty.send(b"x");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "never reached the shop:\n{s}"
-        );
-        thread::sleep(Duration::from_millis(100));
-    }
+    start_rain(&pty);
+    skip_to_the_shop(&pty);
     // The big day clock and the item details are on screen.
     let s = pty.wait_for("to midnight");
     assert!(s.contains("Item") && s.contains("Wishlist"), "{s}");
-    pty.send(b"a");
-    pty.wait_for("Cart (1 lines)");
+    add_to_cart(&pty);
     pty.send(b"c");
     pty.wait_for("CHECKOUT");
     pty.send(b"\r");
@@ -369,13 +169,11 @@ fn tutorial_by_keys_to_the_results() {
     pty.wait_for("1st on the table");
     pty.send(b"q");
     pty.wait_for("How to play");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit_with(b"q");
     // `double11 scores` lists it (its replay was written).
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_double11"))
+    let out = common::double11()
         .args(["scores", "--level", "tutorial.toml"])
-        .env("DOUBLE11_SAVE_DIR", pty._dir.path())
+        .env("DOUBLE11_SAVE_DIR", pty.dir.path())
         .output()
         .expect("run double11 scores");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -394,29 +192,9 @@ fn save_and_quit_mid_day_then_resume() {
         36,
         &["play", "--level", "tutorial", "--seed", "7"],
     );
-    pty.wait_for("RAIN 1 of 1");
-    pty.send(b"\r");
-    pty.wait_for("COMBO");
-    pty.send(b"dfjk");
-    let start = Instant::now();
-    loop {
-        let s = pty.screen();
-        if s.contains("Stores") {
-            break;
-        }
-        if s.contains("RAIN OVER") {
-            pty.send(b"s");
-        } else if s.contains("HAS BEGUN") {
-            pty.send(b"x");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "never reached the shop:\n{s}"
-        );
-        thread::sleep(Duration::from_millis(100));
-    }
-    pty.send(b"a");
-    pty.wait_for("Cart (1 lines)");
+    start_rain(&pty);
+    skip_to_the_shop(&pty);
+    add_to_cart(&pty);
     pty.send(b"q");
     pty.wait_for("Save and quit");
     let s = pty.screen();
@@ -425,10 +203,8 @@ fn save_and_quit_mid_day_then_resume() {
     let title = pty.wait_for("Resume Tutorial");
     assert!(title.contains(&format!("11.11 DAY {clock}")), "{title}");
     assert!(save.join("suspended.json").exists());
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
-    let dir = pty._dir;
+    pty.quit_with(b"q");
+    let dir = pty.dir;
 
     // Start again: Resume is first; Enter resumes under the pause card.
     let mut pty = Pty::spawn_in(dir, 120, 36, &[]);
@@ -441,9 +217,7 @@ fn save_and_quit_mid_day_then_resume() {
     pty.wait_until("the day to go on", |s| {
         day_clock(s).is_some_and(|c| c.as_str() > clock.as_str()) && !s.contains("PAUSED")
     });
-    pty.send(b"\x03");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit_with(b"\x03");
 }
 
 /// `HH:MM` after `11.11 DAY ` on the screen.

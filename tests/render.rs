@@ -2,125 +2,101 @@
 //! and 120×40, in colour and mono; plus key flows through `App` with
 //! synthetic events (no terminal).
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use common::app::{
+    app, ch_at, ctrl_c, drawn, event_at, key_event, press_at, screen_text, terminal,
+};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use double11::app::settings::Settings;
 use double11::app::state::{App, Options, Overlay, Screen};
 use double11::ui::text::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-fn app(w: u16, h: u16) -> App {
-    App::new(Settings::default(), &Options::default(), (w, h))
+fn key_kind(code: KeyCode, kind: KeyEventKind) -> Event {
+    key_event(code, KeyModifiers::NONE, kind)
 }
 
-fn key_kind(code: KeyCode, mods: KeyModifiers, kind: KeyEventKind) -> Event {
-    Event::Key(KeyEvent {
-        code,
-        modifiers: mods,
-        kind,
-        state: KeyEventState::NONE,
-    })
+/// A key event of `kind`, now.
+fn hit(app: &mut App, code: KeyCode, kind: KeyEventKind) {
+    app.handle(&key_kind(code, kind), Instant::now());
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    app.handle(
-        &key_kind(code, KeyModifiers::NONE, KeyEventKind::Press),
-        Instant::now(),
-    );
+    hit(app, code, KeyEventKind::Press);
 }
 
 fn ch(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
 }
 
-fn screen_text(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    term.draw(|f| double11::ui::draw(f, app)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            out.push_str(sym);
+/// Types `keys` on the app: `\u{1b}` is Esc, `→` Right, `↓` Down, any other
+/// character itself.
+fn keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        match c {
+            '\u{1b}' => press(app, KeyCode::Esc),
+            '→' => press(app, KeyCode::Right),
+            '↓' => press(app, KeyCode::Down),
+            c => ch(app, c),
         }
-        out.push('\n');
     }
-    out
+}
+
+/// A fresh `w`×`h` app after `typed` keys.
+fn app_after(w: u16, h: u16, typed: &str) -> App {
+    let mut a = app(w, h);
+    keys(&mut a, typed);
+    a
 }
 
 fn snap(name: &str, app: &App) {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    term.draw(|f| double11::ui::draw(f, app)).expect("draw");
-    insta::assert_snapshot!(name, term.backend());
+    insta::assert_snapshot!(name, terminal(app).backend());
 }
 
-/// Builds an app at each size, drives it with `keys`, snapshots it.
-fn snap_sizes(name: &str, keys: impl Fn(&mut App)) {
+/// Builds an app at each size, types `typed` ([`keys`]), snapshots it.
+fn snap_sizes(name: &str, typed: &str) {
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = app(w, h);
-        keys(&mut a);
-        snap(&format!("{name}_{w}x{h}"), &a);
+        snap(&format!("{name}_{w}x{h}"), &app_after(w, h, typed));
     }
 }
 
 #[test]
 fn title() {
-    snap_sizes("title", |_| {});
+    snap_sizes("title", "");
 }
 
 #[test]
 fn title_chinese() {
-    snap_sizes("title_zh", |a| ch(a, 'l'));
+    snap_sizes("title_zh", "l");
 }
 
 #[test]
 fn howto_pages() {
-    snap_sizes("howto_1", |a| ch(a, '2'));
-    snap_sizes("howto_2", |a| {
-        ch(a, '2');
-        press(a, KeyCode::Right);
-    });
+    snap_sizes("howto_1", "2");
+    snap_sizes("howto_2", "2→");
 }
 
 #[test]
 fn scores_empty() {
-    snap_sizes("scores", |a| ch(a, '3'));
-    assert!(
-        screen_text(&{
-            let mut a = app(80, 24);
-            ch(&mut a, '3');
-            a
-        })
-        .contains("no scores yet")
-    );
+    snap_sizes("scores", "3");
+    assert!(screen_text(&app_after(80, 24, "3")).contains("no scores yet"));
 }
 
 #[test]
 fn settings_screen() {
-    snap_sizes("settings", |a| {
-        ch(a, '4');
-        press(a, KeyCode::Down);
-    });
+    snap_sizes("settings", "4↓");
 }
 
 #[test]
 fn help_overlay_over_title() {
-    snap_sizes("help_title", |a| ch(a, '?'));
+    snap_sizes("help_title", "?");
 }
 
 #[test]
 fn levels_screen() {
-    snap_sizes("levels", |a| ch(a, '1'));
+    snap_sizes("levels", "1");
 }
 
 #[test]
@@ -136,8 +112,7 @@ fn mono_variants() {
         (80, 24),
     );
     snap("title_mono_80x24", &a);
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
-    term.draw(|f| double11::ui::draw(f, &a)).expect("draw");
+    let term = terminal(&a);
     let buf = term.backend().buffer();
     for cell in buf.content() {
         assert_eq!(
@@ -167,9 +142,7 @@ fn too_small_at_any_size() {
     ] {
         let a = app(w, h);
         assert!(a.too_small());
-        let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-        term.draw(|f| double11::ui::draw(f, &a))
-            .expect("draw never panics");
+        drawn(w, h, |f| double11::ui::draw(f, &a)); // never panics
     }
     snap("too_small_79x23", &app(79, 23));
     snap("too_small_52x14", &app(52, 14));
@@ -184,18 +157,7 @@ fn too_small_at_any_size() {
 
 #[test]
 fn every_screen_at_every_size_never_panics() {
-    let screens: [&dyn Fn(&mut App); 7] = [
-        &|_| {},
-        &|a| ch(a, '1'),
-        &|a| ch(a, '2'),
-        &|a| ch(a, '3'),
-        &|a| ch(a, '4'),
-        &|a| ch(a, '?'),
-        &|a| {
-            ch(a, '2');
-            press(a, KeyCode::Right);
-        },
-    ];
+    let screens = ["", "1", "2", "3", "4", "?", "2→"];
     for (w, h) in [
         (0, 0),
         (1, 1),
@@ -206,9 +168,7 @@ fn every_screen_at_every_size_never_panics() {
         (300, 100),
     ] {
         for s in screens {
-            let mut a = app(w, h);
-            s(&mut a);
-            let _ = screen_text(&a);
+            let _ = screen_text(&app_after(w, h, s));
         }
     }
 }
@@ -247,10 +207,7 @@ fn menu_navigation_by_keys() {
 fn release_events_are_ignored() {
     let mut a = app(80, 24);
     a.dirty = false;
-    a.handle(
-        &key_kind(KeyCode::Down, KeyModifiers::NONE, KeyEventKind::Release),
-        Instant::now(),
-    );
+    hit(&mut a, KeyCode::Down, KeyEventKind::Release);
     assert_eq!(a.title_sel, 0);
     assert!(!a.dirty, "a release draws nothing");
 }
@@ -259,53 +216,24 @@ fn release_events_are_ignored() {
 fn repeat_navigates_menus() {
     let mut a = app(80, 24);
     for _ in 0..3 {
-        a.handle(
-            &key_kind(KeyCode::Down, KeyModifiers::NONE, KeyEventKind::Repeat),
-            Instant::now(),
-        );
+        hit(&mut a, KeyCode::Down, KeyEventKind::Repeat);
     }
     assert_eq!(a.title_sel, 3);
-    a.handle(
-        &key_kind(KeyCode::Enter, KeyModifiers::NONE, KeyEventKind::Repeat),
-        Instant::now(),
-    );
+    hit(&mut a, KeyCode::Enter, KeyEventKind::Repeat);
     assert_eq!(a.screen, Screen::Title, "a held Enter does not select");
 }
 
 #[test]
 fn ctrl_c_quits_from_every_screen() {
-    let paths: [&dyn Fn(&mut App); 6] = [
-        &|_| {},
-        &|a| ch(a, '1'),
-        &|a| ch(a, '2'),
-        &|a| ch(a, '3'),
-        &|a| ch(a, '4'),
-        &|a| ch(a, '?'),
-    ];
-    for p in paths {
-        let mut a = app(80, 24);
-        p(&mut a);
+    for p in ["", "1", "2", "3", "4", "?"] {
+        let mut a = app_after(80, 24, p);
         assert!(!a.quit);
-        a.handle(
-            &key_kind(
-                KeyCode::Char('c'),
-                KeyModifiers::CONTROL,
-                KeyEventKind::Press,
-            ),
-            Instant::now(),
-        );
+        a.handle(&ctrl_c(), Instant::now());
         assert!(a.quit);
     }
     // also when too small
     let mut a = app(10, 5);
-    a.handle(
-        &key_kind(
-            KeyCode::Char('c'),
-            KeyModifiers::CONTROL,
-            KeyEventKind::Press,
-        ),
-        Instant::now(),
-    );
+    a.handle(&ctrl_c(), Instant::now());
     assert!(a.quit);
 }
 
@@ -364,21 +292,12 @@ fn settings_change_and_cycle() {
 }
 
 fn key_at(app: &mut App, code: KeyCode, kind: KeyEventKind, at: Instant) {
-    app.handle(&key_kind(code, KeyModifiers::NONE, kind), at);
-    app.advance(at);
+    event_at(app, &key_kind(code, kind), at);
 }
 
 /// The tutorial with a fixed seed, started from the command line.
 fn tutorial(w: u16, h: u16) -> App {
-    App::new(
-        Settings::default(),
-        &Options {
-            level: Some("tutorial".into()),
-            seed: Some(11),
-            ..Options::default()
-        },
-        (w, h),
-    )
+    common::app::tutorial(None, (w, h))
 }
 
 /// Plays the tutorial by keys at made-up times, snapshotting each phase.
@@ -387,37 +306,31 @@ fn play_through(w: u16, h: u16, mono: bool) {
     let s = |secs: f64| t0 + Duration::from_secs_f64(secs);
     let mut a = tutorial(w, h);
     if mono {
-        a.force_mono = true;
-        a.theme = double11::ui::Theme::mono();
+        common::app::mono(&mut a);
     }
     let tag = if mono { "_mono" } else { "" };
     a.advance(s(0.0));
     assert_eq!(a.screen, Screen::Playing);
     snap(&format!("play_rain_intro{tag}_{w}x{h}"), &a);
-    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, s(0.5));
+    press_at(&mut a, KeyCode::Enter, s(0.5));
     a.advance(s(4.0));
     for (i, c) in "dfjk".chars().enumerate() {
-        key_at(
-            &mut a,
-            KeyCode::Char(c),
-            KeyEventKind::Press,
-            s(4.0 + i as f64 * 0.05),
-        );
+        ch_at(&mut a, c, s(4.0 + i as f64 * 0.05));
     }
     a.advance(s(4.5));
     snap(&format!("play_rain{tag}_{w}x{h}"), &a);
     a.advance(s(30.0));
     snap(&format!("play_rain_over{tag}_{w}x{h}"), &a);
-    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, s(31.0));
+    ch_at(&mut a, 's', s(31.0));
     snap(&format!("play_opening{tag}_{w}x{h}"), &a);
-    key_at(&mut a, KeyCode::Char('x'), KeyEventKind::Press, s(31.5));
-    key_at(&mut a, KeyCode::Char('a'), KeyEventKind::Press, s(32.0));
-    key_at(&mut a, KeyCode::Down, KeyEventKind::Press, s(32.2));
-    key_at(&mut a, KeyCode::Char('a'), KeyEventKind::Press, s(32.4));
+    ch_at(&mut a, 'x', s(31.5));
+    ch_at(&mut a, 'a', s(32.0));
+    press_at(&mut a, KeyCode::Down, s(32.2));
+    ch_at(&mut a, 'a', s(32.4));
     snap(&format!("play_shop{tag}_{w}x{h}"), &a);
-    key_at(&mut a, KeyCode::Char('c'), KeyEventKind::Press, s(33.0));
+    ch_at(&mut a, 'c', s(33.0));
     snap(&format!("play_receipt{tag}_{w}x{h}"), &a);
-    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, s(33.5));
+    press_at(&mut a, KeyCode::Enter, s(33.5));
     a.advance(s(200.0));
     snap(&format!("play_results{tag}_{w}x{h}"), &a);
 }
@@ -434,21 +347,20 @@ fn q_mid_game_asks_first_and_repeat_never_catches() {
     let t0 = Instant::now();
     let mut a = tutorial(80, 24);
     a.advance(t0);
-    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
-    let before = a
-        .play
-        .as_ref()
-        .map(|p| p.game.rain().map_or(0, |r| r.miss_presses));
+    press_at(&mut a, KeyCode::Enter, t0);
+    let misses = |a: &App| {
+        a.play
+            .as_ref()
+            .map(|p| p.game.rain().map_or(0, |r| r.miss_presses))
+    };
+    let before = misses(&a);
     key_at(
         &mut a,
         KeyCode::Char('d'),
         KeyEventKind::Repeat,
         t0 + Duration::from_millis(100),
     );
-    let after = a
-        .play
-        .as_ref()
-        .map(|p| p.game.rain().map_or(0, |r| r.miss_presses));
+    let after = misses(&a);
     assert_eq!(before, after, "a held lane key does nothing");
     ch(&mut a, 'q');
     assert_eq!(a.top_overlay(), Some(Overlay::ConfirmQuit));
@@ -467,15 +379,15 @@ fn pause_stops_the_clock_and_too_small_auto_pauses() {
     let s = |secs: u64| t0 + Duration::from_secs(secs);
     let mut a = tutorial(80, 24);
     a.advance(t0);
-    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    press_at(&mut a, KeyCode::Enter, t0);
     a.advance(s(2));
     let tick = |a: &App| a.play.as_ref().map_or(0, |p| p.game.tick());
     let t2 = tick(&a);
     assert_eq!(t2, 120);
-    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, s(2));
+    ch_at(&mut a, 'p', s(2));
     a.advance(s(10));
     assert_eq!(tick(&a), t2, "paused: no ticks");
-    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, s(10));
+    ch_at(&mut a, 'p', s(10));
     a.advance(s(11));
     assert_eq!(tick(&a), t2 + 60, "resumed and re-anchored");
     a.handle(&Event::Resize(60, 20), s(11));
@@ -515,14 +427,8 @@ fn idle_menus_pause_and_results_draw_nothing_and_never_wake() {
     // Menus: title, how to play, level select, scores, settings.
     let mut a = app(120, 40);
     a.take_frame();
-    for keys in ["", "2", "\u{1b}3", "\u{1b}4", "\u{1b}5"] {
-        for c in keys.chars() {
-            if c == '\u{1b}' {
-                press(&mut a, KeyCode::Esc);
-            } else {
-                ch(&mut a, c);
-            }
-        }
+    for typed in ["", "2", "\u{1b}3", "\u{1b}4", "\u{1b}5"] {
+        keys(&mut a, typed);
         a.take_frame();
         assert_eq!(a.deadline(), None, "menu {:?}", a.screen);
         assert_eq!(idle_for(&mut a, t0, 600), (0, 0), "menu {:?}", a.screen);
@@ -530,19 +436,19 @@ fn idle_menus_pause_and_results_draw_nothing_and_never_wake() {
     // Pause mid-rain.
     let mut a = tutorial(120, 40);
     a.advance(t0);
-    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    press_at(&mut a, KeyCode::Enter, t0);
     assert!(a.deadline().is_some(), "the rain runs");
-    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, t0);
+    ch_at(&mut a, 'p', t0);
     a.take_frame();
     assert_eq!(a.deadline(), None);
     assert_eq!(idle_for(&mut a, t0, 600), (0, 0), "paused");
     // Results.
-    key_at(&mut a, KeyCode::Char('p'), KeyEventKind::Press, t0);
-    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    ch_at(&mut a, 'p', t0);
+    ch_at(&mut a, 's', t0);
     let mut t = t0;
     while a.play.as_ref().is_some_and(|p| !p.game.is_over()) {
         t += Duration::from_secs(5);
-        key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t);
+        ch_at(&mut a, 's', t);
     }
     a.take_frame();
     assert_eq!(a.deadline(), None, "results");
@@ -550,7 +456,7 @@ fn idle_menus_pause_and_results_draw_nothing_and_never_wake() {
     // While the day runs, frames follow the deadlines (about one per change).
     let mut b = tutorial(120, 40);
     b.advance(t0);
-    key_at(&mut b, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    ch_at(&mut b, 's', t0);
     b.take_frame();
     let (frames, wakeups) = idle_for(&mut b, t0, 2);
     assert!(
@@ -559,22 +465,29 @@ fn idle_menus_pause_and_results_draw_nothing_and_never_wake() {
     );
 }
 
+/// 2017 from the command line (seed 3, the rest from `o`) at `size`,
+/// past the rain card and the opening (`s`, `x` at `t0`).
+fn start_2017(o: Options, size: (u16, u16), t0: Instant) -> App {
+    let o = Options {
+        level: Some("2017".into()),
+        seed: Some(3),
+        ..o
+    };
+    let mut a = App::new(Settings::default(), &o, size);
+    a.advance(t0);
+    ch_at(&mut a, 's', t0);
+    ch_at(&mut a, 'x', t0);
+    a
+}
+
 /// 2017 from the command line, into the day: the runway show is on.
 fn festival_2017(w: u16, h: u16, mono: bool) -> (App, Instant) {
     let t0 = Instant::now();
-    let mut a = App::new(
-        Settings::default(),
-        &Options {
-            level: Some("2017".into()),
-            seed: Some(3),
-            mono,
-            ..Options::default()
-        },
-        (w, h),
-    );
-    a.advance(t0);
-    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
-    key_at(&mut a, KeyCode::Char('x'), KeyEventKind::Press, t0);
+    let o = Options {
+        mono,
+        ..Options::default()
+    };
+    let mut a = start_2017(o, (w, h), t0);
     a.advance(t0 + Duration::from_millis(700));
     (a, t0 + Duration::from_millis(700))
 }
@@ -588,7 +501,7 @@ fn runway_and_last_hour_screens() {
         snap(&format!("play_runway{tag}_{w}x{h}"), &a);
         // Skip the show, then run the clock into the last hour (skipping the
         // 22:00 rain's card).
-        key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t);
+        ch_at(&mut a, 's', t);
         let mut now = t;
         while a
             .play
@@ -597,7 +510,7 @@ fn runway_and_last_hour_screens() {
         {
             now += Duration::from_millis(500);
             a.advance(now);
-            key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, now);
+            ch_at(&mut a, 's', now);
         }
         let text = screen_text(&a);
         assert!(text.contains("LAST HOUR") || w < 100, "{text}");
@@ -608,26 +521,18 @@ fn runway_and_last_hour_screens() {
 #[test]
 fn shop_in_chinese_and_refused_checkout() {
     let t0 = Instant::now();
-    let mut a = App::new(
-        Settings::default(),
-        &Options {
-            level: Some("2017".into()),
-            seed: Some(3),
-            lang: Some(Lang::Zh),
-            ..Options::default()
-        },
-        (120, 40),
-    );
-    a.advance(t0);
-    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
-    key_at(&mut a, KeyCode::Char('x'), KeyEventKind::Press, t0);
-    key_at(&mut a, KeyCode::Char('s'), KeyEventKind::Press, t0);
+    let o = Options {
+        lang: Some(Lang::Zh),
+        ..Options::default()
+    };
+    let mut a = start_2017(o, (120, 40), t0);
+    ch_at(&mut a, 's', t0);
     // Fill the cart past cash + credit: the checkout is refused.
     for _ in 0..40 {
-        key_at(&mut a, KeyCode::Char('a'), KeyEventKind::Press, t0);
+        ch_at(&mut a, 'a', t0);
     }
     snap("play_shop_zh_120x40", &a);
-    key_at(&mut a, KeyCode::Char('c'), KeyEventKind::Press, t0);
-    key_at(&mut a, KeyCode::Enter, KeyEventKind::Press, t0);
+    ch_at(&mut a, 'c', t0);
+    press_at(&mut a, KeyCode::Enter, t0);
     snap("play_refused_zh_120x40", &a);
 }

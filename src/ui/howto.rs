@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Theme;
+use super::card::panel;
 use super::text::{Lang, Text, t};
 use crate::app::state::App;
 
@@ -140,28 +141,30 @@ pub fn render(app: &App, theme: &Theme, page: u8, hud: Rect, body: Rect, buf: &m
     if page == 0 {
         let cols: [Rect; 3] = body.layout(&Layout::horizontal([Constraint::Ratio(1, 3); 3]));
         for ((name, text), col) in phases(lang).into_iter().zip(cols) {
-            let block = Block::bordered()
-                .border_style(theme.border)
-                .title(Span::styled(format!(" {name} "), theme.gold));
-            let inner = block.inner(col);
-            block.render(col, buf);
+            let inner = panel(
+                theme,
+                Span::styled(format!(" {name} "), theme.gold),
+                col,
+                buf,
+            );
             let lines: Vec<Line> = text.iter().map(|s| Line::raw(*s)).collect();
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .render(inner, buf);
         }
     } else {
-        let block = Block::bordered()
-            .border_style(theme.border)
-            .title(Span::styled(
+        let inner = panel(
+            theme,
+            Span::styled(
                 match lang {
                     Lang::En => " KEYS ",
                     Lang::Zh => " 按键 ",
                 },
                 theme.gold,
-            ));
-        let inner = block.inner(body);
-        block.render(body, buf);
+            ),
+            body,
+            buf,
+        );
         Paragraph::new(keys(app, theme)).render(inner, buf);
     }
 }

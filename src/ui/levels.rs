@@ -5,9 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Theme;
+use super::card::panel;
 use super::hud::yuan;
 use super::text::{Lang, Text, t};
 use crate::app::state::App;
@@ -33,11 +34,12 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
         Constraint::Percentage(45),
         Constraint::Percentage(55),
     ]));
-    let b = Block::bordered()
-        .border_style(theme.border)
-        .title(format!(" {} ", t(lang, Text::ChooseFestival)));
-    let inner = b.inner(list);
-    b.render(list, buf);
+    let inner = panel(
+        theme,
+        format!(" {} ", t(lang, Text::ChooseFestival)),
+        list,
+        buf,
+    );
     let mut lines = Vec::new();
     // Keep the selected entry in view when the list is long (2 rows each).
     let per_page = usize::from(inner.height / 2).max(1);
@@ -86,11 +88,7 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
     }
     Paragraph::new(lines).render(inner, buf);
 
-    let b = Block::bordered()
-        .border_style(theme.border)
-        .title(format!(" {} ", t(lang, Text::Details)));
-    let inner = b.inner(details);
-    b.render(details, buf);
+    let inner = panel(theme, format!(" {} ", t(lang, Text::Details)), details, buf);
     let Some(entry) = app.levels.get(app.levels_sel) else {
         return;
     };

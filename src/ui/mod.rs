@@ -3,6 +3,7 @@
 //! Every screen has the hero HUD on row 1 and the key footer on the last row
 //! ([`hud`], [`footer`]); below 80×24 only [`too_small`] is drawn.
 
+pub mod card;
 pub mod demo;
 pub mod digits;
 pub mod footer;

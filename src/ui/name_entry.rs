@@ -2,11 +2,11 @@
 //! name being typed (underscores show the room left, by display width).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::Theme;
+use super::card::Card;
 use super::text::Lang;
 use crate::app::name_entry::{NAME_WIDTH, NameEntry, ordinal};
 use crate::app::state::App;
@@ -59,14 +59,9 @@ pub fn render(app: &App, theme: &Theme, entry: &NameEntry, area: Rect, buf: &mut
         Line::raw(""),
         keys,
     ];
-    let w = lines.iter().map(Line::width).max().unwrap_or(0).max(34) as u16 + 6;
-    let rect = super::centered(area, w, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.gold)
-        .title(format!("═ ★ {title} "));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    Paragraph::new(lines).render(inner.inner(Margin::new(2, 0)), buf);
+    // The title (with its frame) is narrower than the 34 columns.
+    Card::new(&format!("★ {title}"), lines)
+        .pad(2)
+        .min_width(34)
+        .render(theme, area, buf);
 }

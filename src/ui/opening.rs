@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::Theme;
+use super::card::note;
 use super::digits;
 use super::text::Lang;
 use crate::app::state::App;
@@ -79,12 +80,10 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
     lines.extend(big);
     lines.push(Line::raw(""));
     lines.push(
-        Line::styled(
-            if zh {
-                "全场实时订单 · 你的红包有效至 23:59:59"
-            } else {
-                "the crowd's orders, live · your envelopes are valid until 23:59:59"
-            },
+        note(
+            zh,
+            "全场实时订单 · 你的红包有效至 23:59:59",
+            "the crowd's orders, live · your envelopes are valid until 23:59:59",
             theme.dim,
         )
         .centered(),

@@ -5,30 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::Theme;
+use super::card::Card;
 use super::text::{Lang, Text, t};
 use crate::app::state::{App, QuitChoice};
-
-fn card(theme: &Theme, title: &str, body: Vec<Line>, area: Rect, buf: &mut Buffer) {
-    let w = body
-        .iter()
-        .map(Line::width)
-        .chain([super::width(title) as usize + 4])
-        .max()
-        .unwrap_or(0) as u16
-        + 4;
-    let rect = super::centered(area, w, body.len() as u16 + 2);
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.gold)
-        .title(format!("═ {title} "));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    Paragraph::new(body).render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
-}
 
 fn keyline<'a>(theme: &Theme, key: &'a str, label: &'a str) -> Line<'a> {
     Line::from(vec![
@@ -55,7 +36,7 @@ pub fn render_pause(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ]),
         keyline(theme, "q", t(lang, Text::QuitFestival)),
     ];
-    card(theme, t(lang, Text::Paused), body, area, buf);
+    Card::new(t(lang, Text::Paused), body).render(theme, area, buf);
 }
 
 /// The quit card's label and key for a choice.
@@ -98,7 +79,7 @@ pub fn render_confirm(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         },
         theme.dim,
     ));
-    card(theme, t(lang, Text::QuitConfirmTitle), body, area, buf);
+    Card::new(t(lang, Text::QuitConfirmTitle), body).render(theme, area, buf);
 }
 
 /// Draws the START A NEW FESTIVAL? card (a festival is saved to resume).
@@ -129,5 +110,5 @@ pub fn render_new_game(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         keyline(theme, "y", yes),
         keyline(theme, "n / Esc", no),
     ];
-    card(theme, title, body, area, buf);
+    Card::new(title, body).render(theme, area, buf);
 }

@@ -6,9 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Theme;
+use super::card::note;
 use super::hud::yuan;
 use super::text::Lang;
 use crate::app::state::App;
@@ -39,9 +40,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
             game.level().year
         )
     };
-    let block = Block::bordered().border_style(theme.border).title(title);
-    let inner = block.inner(field);
-    block.render(field, buf);
+    let inner = super::card::panel(theme, title, field, buf);
     lanes(app, theme, rain, inner, buf);
     panel(zh, theme, game, rain, side, buf);
     match game.phase() {
@@ -158,13 +157,12 @@ fn bar(fill: u64, total: u64, width: u16) -> String {
 }
 
 fn panel(zh: bool, theme: &Theme, game: &GameState, rain: &Rain, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().border_style(theme.border).title(if zh {
-        " 红包池 "
-    } else {
-        " Envelope pool "
-    });
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = super::card::panel(
+        theme,
+        if zh { " 红包池 " } else { " Envelope pool " },
+        area,
+        buf,
+    );
     let bw = inner.width.saturating_sub(8);
     let pool_total = rain.pool_total.get().max(1) as u64;
     let pool_left = rain.pool_left.get().max(0) as u64;
@@ -198,7 +196,7 @@ fn panel(zh: bool, theme: &Theme, game: &GameState, rain: &Rain, area: Rect, buf
             theme.dim,
         ),
         Line::raw(""),
-        Line::styled(if zh { "剩余时间" } else { "Time left" }, theme.key),
+        note(zh, "剩余时间", "Time left", theme.key),
         Line::from(vec![
             Span::styled(bar(time_left, time_total, bw), theme.gold),
             Span::raw(format!(" {}:{:02}", secs / 60, secs % 60)),
@@ -213,14 +211,7 @@ fn panel(zh: bool, theme: &Theme, game: &GameState, rain: &Rain, area: Rect, buf
             )),
         ]),
         Line::raw(""),
-        Line::styled(
-            if zh {
-                "本场接到"
-            } else {
-                "Caught this rain"
-            },
-            theme.key,
-        ),
+        note(zh, "本场接到", "Caught this rain", theme.key),
     ];
     let recent: Vec<String> = rain
         .catches
@@ -254,7 +245,7 @@ fn panel(zh: bool, theme: &Theme, game: &GameState, rain: &Rain, area: Rect, buf
         .filter(|e| !e.expired)
         .map(|e| e.value)
         .sum();
-    lines.push(Line::styled(if zh { "钱包" } else { "Wallet" }, theme.key));
+    lines.push(note(zh, "钱包", "Wallet", theme.key));
     lines.push(Line::raw(format!(
         "{held} {} · {}",
         if zh { "个红包" } else { "held" },
@@ -327,27 +318,13 @@ fn over_lines(zh: bool, rain: &Rain, game: &GameState) -> Vec<String> {
     }
 }
 
+/// The rain's card: the first of `lines` is its title, the rest its body.
 fn card(theme: &Theme, area: Rect, buf: &mut Buffer, lines: &[String]) {
     let Some((title, body)) = lines.split_first() else {
         return;
     };
-    let w = body
-        .iter()
-        .map(|l| super::width(l))
-        .chain([super::width(title) + 4])
-        .max()
-        .unwrap_or(0)
-        + 4;
-    let rect = super::centered(area, w, body.len() as u16 + 2);
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.gold)
-        .title(format!("═ {title} "));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let text: Vec<Line> = body.iter().map(|l| Line::raw(format!(" {l}"))).collect();
-    Paragraph::new(text).render(inner, buf);
+    let text = body.iter().map(|l| Line::raw(l.as_str())).collect();
+    super::card::Card::new(title, text).render(theme, area, buf);
 }
 
 /// The lane under a click at (`column`, `row`) in the rain's `body`, if any

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::Theme;
+use super::card::{note, panel};
 use super::hud::yuan;
 use super::text::Lang;
 use crate::app::state::App;
@@ -42,9 +43,7 @@ pub fn render_review(
             if best { "· best plan " } else { "" }
         )
     };
-    let block = Block::bordered().border_style(theme.border).title(title);
-    let inner = block.inner(body);
-    block.render(body, buf);
+    let inner = panel(theme, title, body, buf);
     let w = usize::from(inner.width);
     let mut lines = vec![Line::styled(
         row(
@@ -334,12 +333,10 @@ pub fn render_refused(
             })
         })
         .collect();
-    lines.push(Line::styled(
-        if zh {
-            "Esc 返回购物车 · X 移除"
-        } else {
-            "Esc back to cart · X remove"
-        },
+    lines.push(note(
+        zh,
+        "Esc 返回购物车 · X 移除",
+        "Esc back to cart · X remove",
         theme.dim,
     ));
     let w = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 4;

@@ -4,9 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
+use super::card::panel;
 use super::hud::{grouped, yuan};
 use super::text::Lang;
 use crate::app::state::App;
@@ -26,13 +27,16 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         Constraint::Percentage(58),
         Constraint::Percentage(42),
     ]));
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        format!(" 午夜 · {} · 今天结束了 ", game.level().year)
-    } else {
-        format!(" MIDNIGHT · {} · the day is over ", game.level().year)
-    });
-    let inner = b.inner(summary);
-    b.render(summary, buf);
+    let inner = panel(
+        theme,
+        if zh {
+            format!(" 午夜 · {} · 今天结束了 ", game.level().year)
+        } else {
+            format!(" MIDNIGHT · {} · the day is over ", game.level().year)
+        },
+        summary,
+        buf,
+    );
     let w = usize::from(inner.width);
     let row = |l: &str, v: String| {
         let pad = w.saturating_sub(super::width(l) as usize + super::width(&v) as usize);
@@ -101,12 +105,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
     )));
     Paragraph::new(lines).render(inner, buf);
 
-    let b =
-        Block::bordered()
-            .border_style(theme.border)
-            .title(if zh { " 得分 " } else { " Score " });
-    let inner = b.inner(score);
-    b.render(score, buf);
+    let inner = panel(theme, if zh { " 得分 " } else { " Score " }, score, buf);
     let w = usize::from(inner.width);
     let pts = |l: &str, v: i64| {
         let v = if v >= 0 {
@@ -183,13 +182,16 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
 /// Cumulative spending by hour as a bar per hour, with the budget level.
 fn spending_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
     let Some(r) = game.results() else { return };
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        " 你的花费 00:00 → 24:00 "
-    } else {
-        " Your spending, 00:00 → 24:00 "
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(
+        theme,
+        if zh {
+            " 你的花费 00:00 → 24:00 "
+        } else {
+            " Your spending, 00:00 → 24:00 "
+        },
+        area,
+        buf,
+    );
     if inner.height < 3 || inner.width < 10 {
         return;
     }
@@ -244,13 +246,16 @@ fn spending_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &m
 
 /// The real GMV records, one bar per year; the level's year reversed.
 fn gmv_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        " 历年双十一成交额（十亿元） "
-    } else {
-        " Real 11.11 GMV records, ¥ billion "
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(
+        theme,
+        if zh {
+            " 历年双十一成交额（十亿元） "
+        } else {
+            " Real 11.11 GMV records, ¥ billion "
+        },
+        area,
+        buf,
+    );
     let records = crate::level::gmv_records().unwrap_or_default();
     let max = records
         .iter()

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Theme;
+use super::card::note;
 use super::hud::yuan;
 use crate::game::{GameState, TICKS_PER_SECOND};
 
@@ -160,12 +161,10 @@ pub fn render(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        if zh {
-            "秀场期间时钟暂停 · B 买台上这件 · S 跳过秀场"
-        } else {
-            "The clock waits · B buy the look on stage · S skip the show"
-        },
+    lines.push(note(
+        zh,
+        "秀场期间时钟暂停 · B 买台上这件 · S 跳过秀场",
+        "The clock waits · B buy the look on stage · S skip the show",
         theme.dim,
     ));
     Paragraph::new(lines).render(inner, buf);

@@ -5,9 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
+use super::card::panel;
 use super::hud::{grouped, yuan};
 use super::notices::fit;
 use super::text::{Lang, Text, t};
@@ -41,12 +42,12 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
         Ok(l) => format!("{} · {}", e.short_name(), l.name),
         Err(_) => e.file.clone(),
     });
-    let block = Block::bordered().border_style(theme.border).title(format!(
-        " ◀ {} ▶ ",
-        fit(&name, usize::from(body.width) / 2 + 8)
-    ));
-    let inner = block.inner(table);
-    block.render(table, buf);
+    let inner = panel(
+        theme,
+        format!(" ◀ {} ▶ ", fit(&name, usize::from(body.width) / 2 + 8)),
+        table,
+        buf,
+    );
     let header = if zh {
         format!(
             "  #   {}  {:>10}  日期        种子",
@@ -92,13 +93,7 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
     Paragraph::new(lines).render(inner, buf);
 
     let s = app.store.stats();
-    let block = Block::bordered().border_style(theme.border).title(if zh {
-        " 累计 "
-    } else {
-        " LIFETIME "
-    });
-    let inner = block.inner(stats);
-    block.render(stats, buf);
+    let inner = panel(theme, if zh { " 累计 " } else { " LIFETIME " }, stats, buf);
     let pair = |label: &'static str, value: String| {
         vec![
             Span::raw(label),

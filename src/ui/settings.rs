@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
+use super::card::panel;
 use super::text::{Lang, Text, t};
 use crate::app::keymap::{LanePreset, key_name};
 use crate::app::state::{App, SettingRow};
@@ -26,11 +27,7 @@ pub fn render(app: &App, theme: &Theme, hud: Rect, body: Rect, buf: &mut Buffer)
         hud,
         buf,
     );
-    let block = Block::bordered()
-        .border_style(theme.border)
-        .title(format!(" {title} "));
-    let inner = block.inner(body);
-    block.render(body, buf);
+    let inner = panel(theme, format!(" {title} "), body, buf);
     let onoff = |b: bool| t(lang, if b { Text::On } else { Text::Off }).to_string();
     let colour_note = if app.force_mono {
         match lang {

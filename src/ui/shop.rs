@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Theme;
+use super::card::{note, panel};
 use super::hud::yuan;
 use super::text::Lang;
 use crate::app::state::App;
@@ -135,13 +136,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
 
 fn store_list(app: &App, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
     let zh = app.settings.lang == Lang::Zh;
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        " 店铺 "
-    } else {
-        " Stores "
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(theme, if zh { " 店铺 " } else { " Stores " }, area, buf);
     let level = game.level();
     let day = game.day();
     let mut lines: Vec<Line> = level
@@ -193,9 +188,7 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
             day.search
         )
     };
-    let b = Block::bordered().border_style(theme.border).title(title);
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(theme, title, area, buf);
     let visible = day.visible_items(level);
     // Narrow lists drop the limit column and shorten the stock bar.
     let wide = inner.width >= 50;
@@ -278,14 +271,7 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         ]));
     }
     if visible.is_empty() {
-        lines.push(Line::styled(
-            if zh {
-                "  没有商品"
-            } else {
-                "  nothing here"
-            },
-            theme.dim,
-        ));
+        lines.push(note(zh, "  没有商品", "  nothing here", theme.dim));
     }
     Paragraph::new(lines).render(inner, buf);
 }
@@ -307,13 +293,16 @@ fn truncate(s: &str, w: usize) -> String {
 fn cart_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
     let day = game.day();
     let level = game.level();
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        format!(" 购物车（{} 行） ", day.cart.len())
-    } else {
-        format!(" Cart ({} lines) ", day.cart.len())
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(
+        theme,
+        if zh {
+            format!(" 购物车（{} 行） ", day.cart.len())
+        } else {
+            format!(" Cart ({} lines) ", day.cart.len())
+        },
+        area,
+        buf,
+    );
     let w = usize::from(inner.width);
     let row = |l: &str, r: String| {
         let pad = w.saturating_sub(super::width(l) as usize + super::width(&r) as usize);
@@ -336,7 +325,7 @@ fn cart_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
         lines.push(Line::styled(row(&name, amount.plain()), style));
     }
     if day.cart.is_empty() {
-        lines.push(Line::styled(if zh { "空的" } else { "empty" }, theme.dim));
+        lines.push(note(zh, "空的", "empty", theme.dim));
     } else {
         let q = game.cart_quote();
         lines.push(Line::styled("─".repeat(w), theme.border));
@@ -355,10 +344,7 @@ fn cart_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
             row(if zh { "应付" } else { "To pay" }, yuan(q.pay)),
             theme.key,
         ));
-        lines.push(Line::styled(
-            if zh { "C 结算" } else { "C check out" },
-            theme.dim,
-        ));
+        lines.push(note(zh, "C 结算", "C check out", theme.dim));
     }
     Paragraph::new(lines).render(inner, buf);
 }

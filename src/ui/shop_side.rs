@@ -5,9 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
+use super::card::{note, panel};
 use super::hud::yuan;
 use super::shop_data::{FlashState, ItemInfo, Wish};
 use crate::money::Fen;
@@ -87,12 +88,10 @@ pub fn detail_lines<'a>(zh: bool, theme: &Theme, info: &ItemInfo, w: usize) -> V
             },
             theme.gold,
         )),
-        FlashState::On if info.left > 0 => lines.push(Line::styled(
-            if zh {
-                "⚡ FLASH 秒杀进行中 · 不可用红包"
-            } else {
-                "⚡ FLASH sale on now · no envelopes"
-            },
+        FlashState::On if info.left > 0 => lines.push(note(
+            zh,
+            "⚡ FLASH 秒杀进行中 · 不可用红包",
+            "⚡ FLASH sale on now · no envelopes",
             theme.gold,
         )),
         _ => {}
@@ -146,12 +145,10 @@ pub fn detail_lines<'a>(zh: bool, theme: &Theme, info: &ItemInfo, w: usize) -> V
         lines.push(Line::styled(format!("{mark} {what} {terms}{used}"), style));
     }
     if info.wished {
-        lines.push(Line::styled(
-            if zh {
-                "★ 在你的心愿单上"
-            } else {
-                "★ on your wishlist"
-            },
+        lines.push(note(
+            zh,
+            "★ 在你的心愿单上",
+            "★ on your wishlist",
             theme.gold,
         ));
     }
@@ -166,23 +163,10 @@ pub fn detail_panel(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        " 商品详情 "
-    } else {
-        " Item "
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(theme, if zh { " 商品详情 " } else { " Item " }, area, buf);
     let lines = match info {
         Some(i) => detail_lines(zh, theme, i, usize::from(inner.width)),
-        None => vec![Line::styled(
-            if zh {
-                "没有选中商品"
-            } else {
-                "no item selected"
-            },
-            theme.dim,
-        )],
+        None => vec![note(zh, "没有选中商品", "no item selected", theme.dim)],
     };
     Paragraph::new(lines).render(inner, buf);
 }
@@ -196,13 +180,16 @@ pub fn wishlist_panel(
     buf: &mut Buffer,
 ) {
     let done = wishes.iter().filter(|w| w.2 == Wish::Bought).count();
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        format!(" 心愿单 {done}/{} ", wishes.len())
-    } else {
-        format!(" Wishlist {done}/{} ", wishes.len())
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(
+        theme,
+        if zh {
+            format!(" 心愿单 {done}/{} ", wishes.len())
+        } else {
+            format!(" Wishlist {done}/{} ", wishes.len())
+        },
+        area,
+        buf,
+    );
     let lines: Vec<Line> = wishes
         .iter()
         .map(|(_, name, state)| {
@@ -227,13 +214,16 @@ pub fn envelopes_panel(
     buf: &mut Buffer,
 ) {
     let total: Fen = envs.iter().map(|e| e.0).sum();
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        format!(" 红包 {} 个 {} ", envs.len(), yuan(total))
-    } else {
-        format!(" Envelopes {} · {} ", envs.len(), yuan(total))
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(
+        theme,
+        if zh {
+            format!(" 红包 {} 个 {} ", envs.len(), yuan(total))
+        } else {
+            format!(" Envelopes {} · {} ", envs.len(), yuan(total))
+        },
+        area,
+        buf,
+    );
     let rows = usize::from(inner.height);
     let mut lines: Vec<Line> = envs
         .iter()
@@ -271,19 +261,9 @@ pub fn envelopes_panel(
         ));
     }
     if envs.is_empty() {
-        lines.push(Line::styled(
-            if zh { "没有红包" } else { "none held" },
-            theme.dim,
-        ));
+        lines.push(note(zh, "没有红包", "none held", theme.dim));
     } else {
-        lines.push(Line::styled(
-            if zh {
-                "24:00 过期"
-            } else {
-                "expire at 24:00"
-            },
-            theme.dim,
-        ));
+        lines.push(note(zh, "24:00 过期", "expire at 24:00", theme.dim));
     }
     Paragraph::new(lines).render(inner, buf);
 }

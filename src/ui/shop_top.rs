@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Theme;
+use super::card::{note, panel};
 use super::digits;
 use super::hud::yuan;
 use super::shop_data::{gmv_per_second, gmv_record, latest_news, short_yuan};
@@ -111,13 +112,7 @@ pub fn record_line(zh: bool, year: u16) -> String {
 }
 
 fn big_screen(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
-    let b = Block::bordered().border_style(theme.border).title(if zh {
-        " 大屏 "
-    } else {
-        " Big screen "
-    });
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(theme, if zh { " 大屏 " } else { " Big screen " }, area, buf);
     let rate = gmv_per_second(game);
     let mut lines = vec![
         Line::from(vec![
@@ -138,12 +133,10 @@ fn big_screen(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
         lines.push(Line::styled(format!("★ {news}"), theme.dim));
     }
     if game.day().rush.is_some() {
-        lines.push(Line::styled(
-            if zh {
-                "★ 最后冲刺：人群加速抢购"
-            } else {
-                "★ LAST-HOUR RUSH: the crowd buys faster"
-            },
+        lines.push(note(
+            zh,
+            "★ 最后冲刺：人群加速抢购",
+            "★ LAST-HOUR RUSH: the crowd buys faster",
             theme.gold,
         ));
     }
@@ -172,13 +165,16 @@ pub fn meter(spent: Fen, cart: Fen, budget: Fen, w: usize) -> String {
 
 fn budget_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
     let budget_amt = game.level().wallet.budget;
-    let b = Block::bordered().border_style(theme.border).title(format!(
-        " {} {} ",
-        if zh { "预算" } else { "Budget" },
-        yuan(budget_amt)
-    ));
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = panel(
+        theme,
+        format!(
+            " {} {} ",
+            if zh { "预算" } else { "Budget" },
+            yuan(budget_amt)
+        ),
+        area,
+        buf,
+    );
     let spent = game.spent();
     let cart_pay = if game.day().cart.is_empty() {
         Fen(0)
@@ -194,7 +190,7 @@ fn budget_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut
     let over = (spent + cart_pay - budget_amt).get();
     let over_style = if over > 0 { theme.credit } else { theme.good };
     let mut lines = vec![
-        Line::styled(if zh { "剁手表" } else { "CHOP-HANDS 剁手" }, theme.credit),
+        note(zh, "剁手表", "CHOP-HANDS 剁手", theme.credit),
         Line::styled(bar, over_style),
         Line::styled(
             match (over > 0, zh) {

@@ -55,17 +55,7 @@ fn layout(body: Rect, items: usize) -> TitleLayout {
 pub fn suspended_label(s: &Suspended, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let game = &s.game;
-    let level = game.level();
-    let name = if s.level.starts_with("tutorial") {
-        level
-            .name
-            .split(" · ")
-            .next()
-            .unwrap_or(&level.name)
-            .to_string()
-    } else {
-        level.year.to_string()
-    };
+    let name = super::demo::level_label(&s.level, game.level());
     let at = match game.phase() {
         Phase::Day => format!(
             "{} {}",
