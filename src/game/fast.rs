@@ -9,12 +9,17 @@
 //! many single ticks give (`tests/bots.rs` compares serialized states over
 //! whole festivals with random inputs).
 
-use super::{Event, GameState, Phase, TICKS_PER_SECOND, update};
+use super::{Event, GameState, Phase, TICKS_PER_SECOND, crowd, update};
+use crate::level::DAY_MINUTES;
 
 /// Advances to `tick` (no-op if already there), exactly as sending
 /// `tick - state.tick()` single [`Event::Tick`]s would.
 pub fn fast_forward_to(state: &mut GameState, tick: u64) {
     while state.tick < tick {
+        state.skip_day_minutes(tick);
+        if state.tick >= tick {
+            break;
+        }
         let quiet = state.quiet_ticks().min(tick - state.tick);
         if quiet > 0 {
             state.skip_quiet(quiet);
@@ -90,6 +95,57 @@ impl GameState {
             quiet = quiet.min(n.until.saturating_sub(self.active + 1));
         }
         quiet
+    }
+
+    /// Runs the day's clock over whole minutes at once, up to `tick` and
+    /// short of the next event's minute and midnight: a tick that starts a
+    /// new minute then only lets the crowd buy (events come at their minute,
+    /// shows and rains stop the clock), so the stretch is the crowd's
+    /// purchases over those minutes ([`crowd::crowd_minutes`]) and the
+    /// counters moved to the tick the last minute starts. A notice due to
+    /// fade by then is gone, as the tick at its fading would have cleared it.
+    fn skip_day_minutes(&mut self, tick: u64) {
+        if self.paused || self.phase != Phase::Day || self.tick >= tick {
+            return;
+        }
+        let d = &self.day;
+        if d.show.is_some() {
+            return;
+        }
+        let clock = self.clock();
+        if clock.minute_at(d.ticks) != d.minute {
+            return;
+        }
+        let next_event = d
+            .schedule
+            .get(d.fired)
+            .map_or(DAY_MINUTES, |&i| self.level.events[i].at.minutes())
+            .min(DAY_MINUTES);
+        if next_event <= d.minute {
+            return;
+        }
+        // The last minute to start: before the next event (or midnight),
+        // and one whose first tick is not past `tick`.
+        let reach = clock.minute_at(d.ticks + (tick - self.tick));
+        let last = reach.min(next_event - 1);
+        if last <= d.minute {
+            return;
+        }
+        let (from, rush) = (d.minute, d.rush);
+        let n = clock.ticks_for(last) - d.ticks;
+        crowd::crowd_minutes(&self.level, &mut self.day.stock, from, last, rush);
+        self.tick += n;
+        self.active += n;
+        self.day.ticks += n;
+        self.day.minute = last;
+        if self
+            .day
+            .notice
+            .as_ref()
+            .is_some_and(|notice| notice.until <= self.active)
+        {
+            self.day.notice = None;
+        }
     }
 
     /// Applies `n` quiet ticks at once (see [`GameState::quiet_ticks`]).
