@@ -37,7 +37,7 @@
 //! repeat. Pruning usually cuts the product to a small fraction; the
 //! criterion benchmark `best_40_tools` measures a 40-tool wallet.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::checkout::{CardPick, Ledger, Plan, capped_shares, checkout, envelope_order, pools};
 use super::model::{CouponKind, CouponTarget, CrossStore, Order, ThresholdBasis, Tier};
@@ -344,7 +344,7 @@ fn store_options(order: &Order, base: &Ledger, s: usize, lines: &[usize]) -> Vec
     let mut picks = vec![None; lines.len()];
     enumerate_items(order, base.clone(), s, lines, 0, &mut picks, &mut raw);
     let mut options: Vec<StoreOption> = Vec::new();
-    let mut seen: HashMap<OptionKey, usize> = HashMap::new();
+    let mut seen: HashMap<OptionKey, usize> = HashMap::default();
     for mut option in raw {
         option.shared = option
             .item_picks
@@ -563,7 +563,7 @@ impl EnvelopeChooser {
             eligible,
             presale_eligible,
             n_envelopes: order.envelopes.len(),
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 
@@ -599,7 +599,7 @@ impl EnvelopeChooser {
             chooser: self,
             floors: &floors,
             prefix,
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             path: Vec::new(),
             best: Gain {
                 taken: Fen::ZERO,
