@@ -430,6 +430,9 @@ impl Ledger {
             .filter(|&i| !order.lines[i].flash_sale)
             .collect();
         let limit = order.festival.envelope_limit;
+        // What the eligible lines still have to pay; each envelope lowers it
+        // by what it took.
+        let mut left: Fen = eligible.iter().map(|&i| self.reducible(i)).sum();
         for e in envelope_order(order) {
             let envelope = &order.envelopes[e];
             let tool = || Tool::Envelope(envelope.id.clone());
@@ -437,7 +440,6 @@ impl Ledger {
                 self.receipt.refused.push(Refusal::Expired { tool: tool() });
                 continue;
             }
-            let left: Fen = eligible.iter().map(|&i| self.reducible(i)).sum();
             if left < envelope.min_spend {
                 self.receipt.refused.push(Refusal::BelowMinimum {
                     tool: tool(),
@@ -459,6 +461,7 @@ impl Ledger {
                 continue;
             }
             let used = self.take(&eligible, envelope.value, Column::Envelopes);
+            left -= used;
             if used > Fen::ZERO {
                 self.receipt.discounts.envelopes += used;
                 self.receipt
@@ -542,7 +545,9 @@ pub fn pools(order: &Order) -> Vec<(Tier, Vec<usize>)> {
 /// minimum spend, then file order.
 pub fn envelope_order(order: &Order) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..order.envelopes.len()).collect();
-    idx.sort_by(|&a, &b| {
+    // The index breaks every tie, so the order is total and an unstable
+    // sort gives the same result as a stable one.
+    idx.sort_unstable_by(|&a, &b| {
         let (ea, eb) = (&order.envelopes[a], &order.envelopes[b]);
         eb.value
             .cmp(&ea.value)
