@@ -244,6 +244,20 @@ fn spending_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &m
     buf.set_string(inner.x, axis_y + 1, label, theme.text);
 }
 
+/// An amount in ¥ billion, rounded down: one decimal from 10 billion up,
+/// two below (2009's 0.05, 2011's 3.36).
+fn billions(amount: crate::money::Fen) -> String {
+    let hundredths = amount.get() / 100 / 10_000_000;
+    if hundredths >= 1_000 {
+        format!("{}.{}", hundredths / 100, hundredths % 100 / 10)
+    } else {
+        format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    }
+}
+
+/// The narrowest bar worth a column of its own in the GMV chart.
+const MIN_BAR: u16 = 8;
+
 /// The real GMV records, one bar per year; the level's year reversed.
 fn gmv_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
     let inner = panel(
@@ -264,49 +278,79 @@ fn gmv_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         .max()
         .unwrap_or(1)
         .max(1);
-    let bar_w = i64::from(inner.width.saturating_sub(14));
-    let skip = records.len().saturating_sub(usize::from(inner.height));
-    let lines: Vec<Line> = records
-        .iter()
-        .skip(skip)
-        .map(|r| {
-            let (bar, num) = match r.gmv {
-                Some(g) => {
-                    let n = (g.get() * bar_w / max).max(if g.get() > 0 { 1 } else { 0 }) as usize;
-                    let bn = g.get() / 100 / 1_000_000_000;
-                    let tenth = (g.get() / 100 / 100_000_000) % 10;
-                    (
-                        "█".repeat(n),
-                        format!(" {bn}.{tenth}{}", if r.days > 1 { "*" } else { "" }),
-                    )
-                }
-                None => (
-                    String::new(),
-                    if zh {
-                        " 未公布".into()
-                    } else {
-                        " secret".into()
-                    },
-                ),
-            };
-            let style = if r.year == game.level().year {
-                theme.selected
+    // Every year from 2009 on: in two columns when one is too short and two
+    // still leave room for readable bars; otherwise the oldest years drop out.
+    let rows = usize::from(inner.height).max(1);
+    let two_fit = inner.width / 2 >= 14 + MIN_BAR;
+    let columns: u16 = if records.len() > rows && two_fit {
+        2
+    } else {
+        1
+    };
+    let skip = records.len().saturating_sub(rows * usize::from(columns));
+    let shown = &records[skip..];
+    let per_column = shown.len().div_ceil(usize::from(columns)).max(1);
+    let column_w = inner.width / columns;
+    let bar_w = i64::from(column_w.saturating_sub(14));
+    for (c, chunk) in shown.chunks(per_column).enumerate() {
+        let lines: Vec<Line> = chunk
+            .iter()
+            .map(|r| record_line(zh, theme, game.level().year, r, bar_w, max))
+            .collect();
+        let x = inner.x + column_w * c as u16;
+        Paragraph::new(lines).render(Rect::new(x, inner.y, column_w, inner.height), buf);
+    }
+}
+
+/// One year of the GMV chart: the year, a bar scaled to `max`, the figure
+/// in ¥ billion (`*` when it counts more than one day); the level's year
+/// reversed.
+fn record_line(
+    zh: bool,
+    theme: &Theme,
+    level_year: u16,
+    r: &crate::level::GmvRecord,
+    bar_w: i64,
+    max: i64,
+) -> Line<'static> {
+    let (bar, num) = match r.gmv {
+        Some(g) => {
+            let n = (g.get() * bar_w / max).max(i64::from(g.get() > 0)) as usize;
+            (
+                "█".repeat(n),
+                format!(" {}{}", billions(g), if r.days > 1 { "*" } else { "" }),
+            )
+        }
+        None => (
+            String::new(),
+            if zh {
+                " 未公布".into()
             } else {
-                theme.gold
-            };
-            Line::from(vec![
-                ratatui::text::Span::styled(
-                    format!("{} ", r.year),
-                    if r.year == game.level().year {
-                        theme.selected
-                    } else {
-                        theme.text
-                    },
-                ),
-                ratatui::text::Span::styled(bar, style),
-                ratatui::text::Span::raw(num),
-            ])
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+                " not disclosed".into()
+            },
+        ),
+    };
+    let mine = r.year == level_year;
+    Line::from(vec![
+        ratatui::text::Span::styled(
+            format!("{} ", r.year),
+            if mine { theme.selected } else { theme.text },
+        ),
+        ratatui::text::Span::styled(bar, if mine { theme.selected } else { theme.gold }),
+        ratatui::text::Span::raw(num),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Fen;
+
+    #[test]
+    fn billions_keep_small_years_readable() {
+        assert_eq!(billions(Fen::yuan(50_000_000)), "0.05");
+        assert_eq!(billions(Fen::yuan(3_360_000_000)), "3.36");
+        assert_eq!(billions(Fen::yuan(168_200_000_000)), "168.2");
+        assert_eq!(billions(Fen::yuan(19_100_000_000)), "19.1");
+    }
 }
