@@ -2,6 +2,8 @@
 //! 2020 Tmall consumer rules. See the crate's `rules` module docs for the
 //! decided fine points; every one of them is marked here where it applies.
 
+use std::cmp::Reverse;
+
 use super::model::{CouponKind, CouponTarget, CrossStore, Order, ThresholdBasis, Tier};
 use super::receipt::{EnvelopeUse, LineReceipt, PoolReceipt, Receipt};
 use super::refusal::{Refusal, Tool};
@@ -544,15 +546,14 @@ pub fn pools(order: &Order) -> Vec<(Tier, Vec<usize>)> {
 /// The one fixed order envelopes go in: larger value first, then the higher
 /// minimum spend, then file order.
 pub fn envelope_order(order: &Order) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..order.envelopes.len()).collect();
-    // The index breaks every tie, so the order is total and an unstable
-    // sort gives the same result as a stable one.
-    idx.sort_unstable_by(|&a, &b| {
-        let (ea, eb) = (&order.envelopes[a], &order.envelopes[b]);
-        eb.value
-            .cmp(&ea.value)
-            .then(eb.min_spend.cmp(&ea.min_spend))
-            .then(a.cmp(&b))
-    });
-    idx
+    // Sort plain keys (value and minimum descending, then the index, which
+    // makes the order total, so an unstable sort is exact).
+    let mut keys: Vec<(Reverse<Fen>, Reverse<Fen>, usize)> = order
+        .envelopes
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (Reverse(e.value), Reverse(e.min_spend), i))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, _, i)| i).collect()
 }
