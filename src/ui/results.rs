@@ -90,6 +90,20 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
             ),
         )),
     ];
+    if r.deposits.get() > 0 {
+        // Goods − saved = paid at checkout + presale deposits paid in the warm-up.
+        lines.insert(
+            5,
+            Line::raw(row(
+                if zh {
+                    "预售定金（预热期已付）"
+                } else {
+                    "Presale deposits (warm-up)"
+                },
+                yuan(r.deposits),
+            )),
+        );
+    }
     for &m in r.wishlist_missed.iter().take(2) {
         if let Some(it) = game.level().items.get(m) {
             lines.push(Line::styled(format!("  ✗ {}", it.name), theme.dim));
