@@ -1,6 +1,9 @@
 //! The game core through its public contract: shipped levels, catches,
 //! the clock, events, checkout, expiry, determinism and full playthroughs.
 
+mod common;
+
+use common::game::{catch_all, press};
 use double11::game::{self, Event, GameState, Input, Phase};
 use double11::level::{self, Level};
 
@@ -35,10 +38,6 @@ fn level_2017() -> Level {
     level::load_shipped("2017.toml")
         .expect("shipped")
         .expect("valid")
-}
-
-fn press(s: &mut GameState, input: Input) {
-    game::update(s, Event::Input(input));
 }
 
 fn tick(s: &mut GameState) {
@@ -86,20 +85,6 @@ fn a_press_just_inside_the_zone_catches_and_just_outside_misses() {
     }
 }
 
-/// A player who presses every lane the moment an envelope is in its zone.
-fn perfect(s: &mut GameState) {
-    let Some(r) = s.rain() else { return };
-    let lanes: Vec<u8> = r
-        .falling
-        .iter()
-        .filter(|f| r.in_zone(r.row(f)) && !r.is_locked(f.lane))
-        .map(|f| f.lane)
-        .collect();
-    for lane in lanes {
-        press(s, Input::Lane(lane));
-    }
-}
-
 /// Plays the current rain with `bot` called every tick until it is over.
 fn play_rain(s: &mut GameState, mut bot: impl FnMut(&mut GameState)) {
     if s.phase() == &Phase::RainIntro {
@@ -118,7 +103,7 @@ fn combos_build_and_a_miss_resets_them_and_locks_the_lane() {
     press(&mut s, Input::Confirm);
     // Catch five in a row.
     while caught(&s) < 5 {
-        perfect(&mut s);
+        catch_all(&mut s);
         tick(&mut s);
     }
     let r = s.rain().unwrap();
@@ -151,7 +136,7 @@ fn combos_build_and_a_miss_resets_them_and_locks_the_lane() {
 fn mashing_keys_is_not_profitable() {
     for (l, seed) in [(tutorial(), 11), (level_2017(), 12)] {
         let mut good = GameState::new(&l, seed);
-        play_rain(&mut good, perfect);
+        play_rain(&mut good, catch_all);
         let mut mash = GameState::new(&l, seed);
         let mut n = 0u64;
         play_rain(&mut mash, |s| {
@@ -381,7 +366,7 @@ fn an_envelope_is_used_in_part_and_the_rest_expires_at_midnight() {
     let mut s = GameState::new(&l, 6);
     press(&mut s, Input::Confirm);
     while s.envelopes().is_empty() {
-        perfect(&mut s);
+        catch_all(&mut s);
         tick(&mut s);
     }
     let held = s.envelopes().len();
@@ -469,7 +454,7 @@ fn playthrough(l: &Level, seed: u64) -> GameState {
         assert!(s.tick() < 200_000, "the festival must end");
         match *s.phase() {
             Phase::RainIntro | Phase::RainOver => press(&mut s, Input::Confirm),
-            Phase::Rain => perfect(&mut s),
+            Phase::Rain => catch_all(&mut s),
             Phase::Opening => press(&mut s, Input::Skip),
             Phase::Day => {
                 if let game::Overlay::Refused(_) = s.day().overlay {

@@ -5,10 +5,13 @@
 //! no input makes the loader panic; `double11 levels` and `double11 check`
 //! run as the real binary.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::game::{catch_all, press};
 use double11::game::{self, Event, GameState, Input, Phase};
 use double11::level::{self, EventKind, Level};
 use proptest::prelude::*;
@@ -101,24 +104,6 @@ fn the_years_use_their_sourced_rules_and_claim_no_undisclosed_gmv() {
     assert_eq!(by_year(2009).gmv.total, Some(Fen(50_000_000 * 100)));
     assert_eq!(by_year(2009).festival.cross_store, CrossStore::None);
     assert!(by_year(2020).items.iter().any(|it| it.presale.is_some()));
-}
-
-fn press(s: &mut GameState, input: Input) {
-    game::update(s, Event::Input(input));
-}
-
-/// Catches every envelope the moment it is in the zone.
-fn catch_all(s: &mut GameState) {
-    let Some(r) = s.rain() else { return };
-    let lanes: Vec<u8> = r
-        .falling
-        .iter()
-        .filter(|f| r.in_zone(r.row(f)) && !r.is_locked(f.lane))
-        .map(|f| f.lane)
-        .collect();
-    for lane in lanes {
-        press(s, Input::Lane(lane));
-    }
 }
 
 /// Moves the shop cursor to `item` with the player's keys.

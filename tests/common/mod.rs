@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod game;
 #[cfg(unix)]
 pub mod pty;
 
