@@ -644,6 +644,11 @@ High scores: 2017.toml
         dir.display()
     );
     assert_eq!(out, expected);
+    // The short name a player types finds the same table as the file name.
+    let (code, short, _) = scores(Some(&dir), &["--level", "2017"]);
+    assert_eq!(code, 0);
+    assert!(short.starts_with("High scores: 2017.toml\n"), "{short}");
+    assert!(short.contains("Li Wei            48,210"), "{short}");
     let (code, out, _) = scores(Some(&dir), &["--level", "tutorial.toml"]);
     assert_eq!(code, 0);
     assert!(

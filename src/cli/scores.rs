@@ -67,6 +67,20 @@ fn replay_ok(files: &SaveFiles, e: &ScoreEntry) -> bool {
     ReplayHeader::read(&files.replay(name)).is_ok_and(|r| r.seed == e.seed)
 }
 
+/// The table a `--level` name means: tables are kept under the level's file
+/// name (`2017.toml`), and players also type the short name (`2017`).
+fn table_key<'a>(save: &Save, level: &'a str) -> std::borrow::Cow<'a, str> {
+    if save.scores.contains_key(level) || level.ends_with(".toml") {
+        return level.into();
+    }
+    let file = format!("{level}.toml");
+    if save.scores.contains_key(&file) {
+        file.into()
+    } else {
+        level.into()
+    }
+}
+
 /// The tables as text: one per level (or only `level`), then the footnote.
 pub fn render(
     save: &Save,
@@ -75,8 +89,9 @@ pub fn render(
     has_replay: impl Fn(&str, &ScoreEntry) -> bool,
 ) -> String {
     let mut out = String::new();
+    let level = level.map(|l| table_key(save, l));
     let levels: Vec<&str> = match level {
-        Some(l) => vec![l],
+        Some(ref l) => vec![l.as_ref()],
         None => save.scores.keys().map(String::as_str).collect(),
     };
     let mut hidden = 0;
