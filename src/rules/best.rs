@@ -450,32 +450,89 @@ fn enumerate_cards(
     }
 }
 
+/// What the envelope search tracks of the eligible lines: either their
+/// total left (no presale line, every share fits its line) or every line's
+/// amount (a presale line loses shares beyond its deposit floor).
+trait Amounts: Clone + Eq + std::hash::Hash {
+    /// What the lines can still lose above their floors.
+    fn left(&self, floors: &[Fen]) -> Fen;
+    /// The lines after an envelope of `value` took its shares, and what it
+    /// took; `shares` is scratch space.
+    fn after(&self, value: Fen, floors: &[Fen], shares: &mut Vec<Fen>) -> (Self, Fen);
+}
+
+/// The total left, as one line with a zero floor: an envelope takes
+/// min(value, left), exactly what `capped_shares` gives one such line.
+impl Amounts for Fen {
+    fn left(&self, _floors: &[Fen]) -> Fen {
+        *self
+    }
+
+    fn after(&self, value: Fen, _floors: &[Fen], _shares: &mut Vec<Fen>) -> (Fen, Fen) {
+        let used = value.min(*self).at_least_zero();
+        (*self - used, used)
+    }
+}
+
+/// Every eligible line's amount, floors in step.
+impl Amounts for Vec<Fen> {
+    fn left(&self, floors: &[Fen]) -> Fen {
+        self.iter().zip(floors).map(|(&a, &f)| a - f).sum()
+    }
+
+    fn after(&self, value: Fen, floors: &[Fen], shares: &mut Vec<Fen>) -> (Vec<Fen>, Fen) {
+        let used = capped_shares(value, self, floors, shares);
+        let next = self
+            .iter()
+            .zip(shares.iter())
+            .map(|(&a, &s)| a - s)
+            .collect();
+        (next, used)
+    }
+}
+
 /// The envelope search: depth first in the fixed order, trying to use each
 /// envelope before skipping it; it never revisits a (position, envelopes
 /// used, amounts left) state, and cuts a branch when even its next largest
 /// envelopes could not beat the best found (the sequence is sorted by value,
 /// so the next `k` envelopes are the largest `k` left).
-struct EnvelopeWalk<'c> {
+struct EnvelopeWalk<'c, A> {
     chooser: &'c EnvelopeChooser,
     floors: &'c [Fen],
     /// Prefix sums of the values in the fixed order.
-    prefix: Vec<Fen>,
-    seen: HashSet<(usize, usize, Vec<Fen>)>,
+    prefix: &'c [Fen],
+    seen: HashSet<(usize, usize, A)>,
     path: Vec<usize>,
     best: Gain,
     best_path: Vec<usize>,
     shares: Vec<Fen>,
 }
 
-impl EnvelopeWalk<'_> {
-    fn visit(&mut self, pos: usize, amounts: Vec<Fen>, taken: Fen, count: usize) {
+impl<'c, A: Amounts> EnvelopeWalk<'c, A> {
+    fn new(chooser: &'c EnvelopeChooser, floors: &'c [Fen]) -> Self {
+        EnvelopeWalk {
+            chooser,
+            floors,
+            prefix: &chooser.prefix,
+            seen: HashSet::default(),
+            path: Vec::new(),
+            best: Gain {
+                taken: Fen::ZERO,
+                count: 0,
+            },
+            best_path: Vec::new(),
+            shares: Vec::new(),
+        }
+    }
+
+    fn visit(&mut self, pos: usize, amounts: A, taken: Fen, count: usize) {
         let here = Gain { taken, count };
         if here.better_than(self.best) {
             self.best = here;
             self.best_path.clone_from(&self.path);
         }
         let seq = &self.chooser.sequence;
-        let left: Fen = amounts.iter().zip(self.floors).map(|(&a, &f)| a - f).sum();
+        let left = amounts.left(self.floors);
         if pos == seq.len() || count >= self.chooser.limit || left <= Fen::ZERO {
             return;
         }
@@ -488,27 +545,33 @@ impl EnvelopeWalk<'_> {
         if !bound.better_than(self.best) {
             return;
         }
-        let key = (pos, count, amounts);
-        if self.seen.contains(&key) {
+        if !self.seen.insert((pos, count, amounts.clone())) {
             return;
         }
-        let amounts = key.2.clone();
-        self.seen.insert(key);
         let (_, value, min_spend) = seq[pos];
         if left >= min_spend {
-            let mut shares = std::mem::take(&mut self.shares);
-            let used = capped_shares(value, &amounts, self.floors, &mut shares);
+            let (next, used) = amounts.after(value, self.floors, &mut self.shares);
             if used > Fen::ZERO {
-                let next: Vec<Fen> = amounts.iter().zip(&shares).map(|(&a, &s)| a - s).collect();
-                self.shares = shares;
                 self.path.push(pos);
                 self.visit(pos + 1, next, taken + used, count + 1);
                 self.path.pop();
-            } else {
-                self.shares = shares;
             }
         }
         self.visit(pos + 1, amounts, taken, count);
+    }
+
+    /// The best pick from `start`, as a mask over the order's envelopes.
+    fn run(mut self, start: A) -> EnvelopePick {
+        self.visit(0, start, Fen::ZERO, 0);
+        let mut mask = vec![false; self.chooser.n_envelopes];
+        for &pos in &self.best_path {
+            mask[self.chooser.sequence[pos].0] = true;
+        }
+        EnvelopePick {
+            taken: self.best.taken,
+            count: self.best.count,
+            mask,
+        }
     }
 }
 
@@ -528,7 +591,12 @@ struct EnvelopeChooser {
     eligible: Vec<usize>,
     presale_eligible: bool,
     n_envelopes: usize,
-    cache: HashMap<Vec<Fen>, EnvelopePick>,
+    /// Prefix sums of the values in the fixed order.
+    prefix: Vec<Fen>,
+    /// Picks already made, by total left (no presale line) …
+    by_total: HashMap<Fen, EnvelopePick>,
+    /// … or by every eligible line's amount.
+    by_lines: HashMap<Vec<Fen>, EnvelopePick>,
 }
 
 /// The DP value of a state: most taken, then fewest envelopes.
@@ -546,10 +614,16 @@ impl Gain {
 
 impl EnvelopeChooser {
     fn new(order: &Order) -> EnvelopeChooser {
-        let sequence = envelope_order(order)
+        let sequence: Vec<(usize, Fen, Fen)> = envelope_order(order)
             .into_iter()
             .filter(|&e| !order.envelopes[e].expired && order.envelopes[e].value > Fen::ZERO)
             .map(|e| (e, order.envelopes[e].value, order.envelopes[e].min_spend))
+            .collect();
+        let prefix = std::iter::once(Fen::ZERO)
+            .chain(sequence.iter().scan(Fen::ZERO, |sum, &(_, value, _)| {
+                *sum += value;
+                Some(*sum)
+            }))
             .collect();
         let eligible: Vec<usize> = (0..order.lines.len())
             .filter(|&i| !order.lines[i].flash_sale)
@@ -563,7 +637,9 @@ impl EnvelopeChooser {
             eligible,
             presale_eligible,
             n_envelopes: order.envelopes.len(),
-            cache: HashMap::default(),
+            prefix,
+            by_total: HashMap::default(),
+            by_lines: HashMap::default(),
         }
     }
 
@@ -572,53 +648,27 @@ impl EnvelopeChooser {
         // left matters: one pseudo-line holding it behaves exactly alike
         // (each envelope takes min(value, left)). With presale lines a share
         // beyond a line's deposit floor is lost, so every line counts.
-        let (amounts, floors): (Vec<Fen>, Vec<Fen>) = if self.presale_eligible {
-            (
-                self.eligible.iter().map(|&i| ledger.amount[i]).collect(),
-                self.eligible.iter().map(|&i| ledger.floor[i]).collect(),
-            )
+        if self.presale_eligible {
+            let amounts: Vec<Fen> = self.eligible.iter().map(|&i| ledger.amount[i]).collect();
+            if let Some(hit) = self.by_lines.get(&amounts) {
+                return hit.clone();
+            }
+            let floors: Vec<Fen> = self.eligible.iter().map(|&i| ledger.floor[i]).collect();
+            let pick = EnvelopeWalk::new(self, &floors).run(amounts.clone());
+            self.by_lines.insert(amounts, pick.clone());
+            pick
         } else {
-            let left = self
+            let left: Fen = self
                 .eligible
                 .iter()
                 .map(|&i| ledger.amount[i] - ledger.floor[i])
                 .sum();
-            (vec![left], vec![Fen::ZERO])
-        };
-        if let Some(hit) = self.cache.get(&amounts) {
-            return hit.clone();
+            if let Some(hit) = self.by_total.get(&left) {
+                return hit.clone();
+            }
+            let pick = EnvelopeWalk::new(self, &[]).run(left);
+            self.by_total.insert(left, pick.clone());
+            pick
         }
-        let mut prefix = Vec::with_capacity(self.sequence.len() + 1);
-        let mut sum = Fen::ZERO;
-        prefix.push(sum);
-        for &(_, value, _) in &self.sequence {
-            sum += value;
-            prefix.push(sum);
-        }
-        let mut walk = EnvelopeWalk {
-            chooser: self,
-            floors: &floors,
-            prefix,
-            seen: HashSet::default(),
-            path: Vec::new(),
-            best: Gain {
-                taken: Fen::ZERO,
-                count: 0,
-            },
-            best_path: Vec::new(),
-            shares: Vec::new(),
-        };
-        walk.visit(0, amounts.clone(), Fen::ZERO, 0);
-        let mut mask = vec![false; self.n_envelopes];
-        for &pos in &walk.best_path {
-            mask[self.sequence[pos].0] = true;
-        }
-        let pick = EnvelopePick {
-            taken: walk.best.taken,
-            count: walk.best.count,
-            mask,
-        };
-        self.cache.insert(amounts, pick.clone());
-        pick
     }
 }
