@@ -51,7 +51,7 @@ fn big_cart(store_cards: usize, item_coupons: usize, envelopes: usize) -> Order 
     }
     for c in 0..store_cards {
         order.coupons.push(Coupon {
-            id: format!("card{c}"),
+            id: format!("card{c}").into(),
             kind: if c % 2 == 0 {
                 CouponKind::StoreCoupon
             } else {
@@ -64,16 +64,16 @@ fn big_cart(store_cards: usize, item_coupons: usize, envelopes: usize) -> Order 
     }
     for c in 0..item_coupons {
         order.coupons.push(Coupon {
-            id: format!("item_cpn{c}"),
+            id: format!("item_cpn{c}").into(),
             kind: CouponKind::ItemCoupon,
-            target: CouponTarget::Item(format!("item{}", (c * 7) % 50)),
+            target: CouponTarget::Item(format!("item{}", (c * 7) % 50).into()),
             min: Fen::yuan(30 + 10 * (c as i64 % 5)),
             off: Fen::yuan(3 + c as i64 % 6),
         });
     }
     for e in 0..envelopes {
         order.envelopes.push(Envelope {
-            id: format!("env{e}"),
+            id: format!("env{e}").into(),
             value: Fen(100 * [1, 2, 5, 8, 10, 20, 50, 111][e % 8] + 11 * (e as i64 % 3)),
             min_spend: Fen::yuan([0, 0, 50, 100, 200, 500][e % 6]),
             expired: false,

@@ -103,7 +103,7 @@ fn order_strategy(
                         .into_iter()
                         .enumerate()
                         .map(|(i, (own, disc))| Store {
-                            id: format!("s{i}"),
+                            id: format!("s{i}").into(),
                             cross_store: own,
                             discount: disc.map(|(min, off, once)| {
                                 if once || min == Fen::ZERO {
@@ -118,7 +118,7 @@ fn order_strategy(
                         .into_iter()
                         .enumerate()
                         .map(|(i, (kind, store, item, min, off))| Coupon {
-                            id: format!("c{i}"),
+                            id: format!("c{i}").into(),
                             kind: match kind {
                                 0 => CouponKind::StoreCoupon,
                                 1 => CouponKind::StoreEnvelope,
@@ -127,7 +127,7 @@ fn order_strategy(
                             target: if kind < 2 {
                                 CouponTarget::Store(store)
                             } else {
-                                CouponTarget::Item(format!("item{item}"))
+                                CouponTarget::Item(format!("item{item}").into())
                             },
                             min,
                             off,
@@ -137,7 +137,7 @@ fn order_strategy(
                         .into_iter()
                         .enumerate()
                         .map(|(i, (value, min_spend, expired))| Envelope {
-                            id: format!("e{i}"),
+                            id: format!("e{i}").into(),
                             value,
                             min_spend,
                             expired,

@@ -120,7 +120,7 @@ pub(super) fn render(order: &Order, receipt: &Receipt, hints: Option<&[Hint]>) -
             coupons: receipt
                 .coupons_used
                 .iter()
-                .map(|&c| order.coupons[c].id.as_str())
+                .map(|&c| &*order.coupons[c].id)
                 .collect(),
             envelopes: receipt
                 .envelopes_used

@@ -111,11 +111,7 @@ fn pools(out: &mut String, order: &Order, receipt: &Receipt) {
     }
     let _ = writeln!(out, "\nCross-store pools");
     for pool in &receipt.pools {
-        let stores: Vec<&str> = pool
-            .stores
-            .iter()
-            .map(|&s| order.stores[s].id.as_str())
-            .collect();
+        let stores: Vec<&str> = pool.stores.iter().map(|&s| &*order.stores[s].id).collect();
         let kind = if pool.allowance {
             "allowance"
         } else {

@@ -9,6 +9,7 @@ use super::crowd::{self, Stock};
 use super::{GameRng, GameState, Input, Phase, TICKS_PER_SECOND, results};
 use crate::level::{ClockTime, DAY_MINUTES, Level};
 use crate::money::Fen;
+use crate::rules::Id;
 
 /// How long a notice shows (2.5 s of running time).
 pub const NOTICE_TICKS: u64 = 150;
@@ -28,7 +29,7 @@ pub enum Refused {
     /// Not enough stock (the crowd bought it).
     OutOfStock {
         /// Item id.
-        item: String,
+        item: Id,
         /// Wanted.
         wanted: i64,
         /// Left.
@@ -37,7 +38,7 @@ pub enum Refused {
     /// Over the per-person limit (counting earlier purchases).
     OverLimit {
         /// Item id.
-        item: String,
+        item: Id,
         /// Wanted.
         wanted: i64,
         /// Units still allowed.
@@ -55,7 +56,7 @@ pub enum Refused {
     /// Not on sale now: a flash sale not open yet, a look gone from the runway.
     NotOnSale {
         /// Item id.
-        item: String,
+        item: Id,
         /// When it opens, if it will.
         opens: Option<ClockTime>,
     },

@@ -543,7 +543,7 @@ impl GameState {
                     .during_day
                     .then(|| self.clock().minute_at(self.day.ticks));
                 self.envelopes.push(HeldEnvelope {
-                    id,
+                    id: id.into(),
                     value: f.value,
                     face: f.value,
                     min_spend: f.min_spend,

@@ -7,6 +7,7 @@ use super::GameState;
 use super::checkout::{coupon, festival, stores};
 use super::score::{Rank, ScoreBreakdown, ScoreInputs};
 use crate::money::Fen;
+use crate::rules::Id;
 use crate::rules::{self, CartLine, Envelope, Order, Presale, Wallet};
 
 /// One item bought over the day (all checkouts added up).
@@ -30,7 +31,7 @@ pub struct BoughtLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expired {
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// Value left.
     pub value: Fen,
     /// Minimum spend.
@@ -115,7 +116,7 @@ impl Results {
                         goods: l.goods,
                         pay: l.pay,
                         deposit: l.deposit,
-                        wished: level.wishlist.contains(&level.items[l.item].id),
+                        wished: level.is_wished(&level.items[l.item].id),
                     }),
                 }
             }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::level::Level;
 use crate::money::Fen;
 use crate::rules::CrossStore;
+use crate::rules::Id;
 
 /// Cash, credit and the allowance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +58,7 @@ pub struct WonAt {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldEnvelope {
     /// Its id (`e1`, `e2`, … in the order won).
-    pub id: String,
+    pub id: Id,
     /// What it can still take off (partial use leaves the rest).
     pub value: Fen,
     /// Its value when won.

@@ -98,7 +98,7 @@ impl<'p, 't> LevelReader<'p, 't> {
             .iter()
             .enumerate()
             .rev()
-            .map(|(i, s)| (s.id.clone(), i))
+            .map(|(i, s)| (s.id.to_string(), i))
             .collect();
         let items = self.items(&raw.items, &store_index);
         let coupons = self.rules.coupons(&raw.coupons, &store_index);
@@ -342,7 +342,7 @@ impl<'p, 't> LevelReader<'p, 't> {
             }
         });
         ItemSpec {
-            id: it.id.get_ref().clone(),
+            id: it.id.get_ref().as_str().into(),
             store: it.store.get_ref().clone(),
             name: it.name.clone(),
             price,

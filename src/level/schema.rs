@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::units::ClockTime;
 use crate::money::Fen;
-use crate::rules::{Coupon, Festival, Store, StoreDiscount, Tier};
+use crate::rules::{Coupon, Festival, Id, Store, StoreDiscount, Tier};
 
 /// One festival: warm-up rains, the 11.11 day, its stores and its rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,7 +120,7 @@ pub struct RainSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoreSpec {
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// Its name.
     pub name: String,
     /// Where it ships from ("Hong Kong").
@@ -157,7 +157,7 @@ pub struct PresaleSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemSpec {
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// The store's id.
     pub store: String,
     /// Its name.
@@ -258,12 +258,17 @@ impl Default for RankSpec {
 impl Level {
     /// The index of the store with this id.
     pub fn store_index(&self, id: &str) -> Option<usize> {
-        self.stores.iter().position(|s| s.id == id)
+        self.stores.iter().position(|s| &*s.id == id)
     }
 
     /// The index of the item with this id.
     pub fn item_index(&self, id: &str) -> Option<usize> {
-        self.items.iter().position(|s| s.id == id)
+        self.items.iter().position(|s| &*s.id == id)
+    }
+
+    /// Whether the item with this id is on the wishlist.
+    pub fn is_wished(&self, item: &str) -> bool {
+        self.wishlist.iter().any(|w| w == item)
     }
 
     /// The index of the rain with this id.

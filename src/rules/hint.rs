@@ -11,7 +11,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::checkout::{Plan, checkout};
-use super::model::{CartLine, CouponTarget, Order, StoreDiscount, Tier};
+use super::model::{CartLine, CouponTarget, Id, Order, StoreDiscount, Tier};
 use super::receipt::Receipt;
 use super::refusal::{Refusal, Tool};
 use crate::money::Fen;
@@ -25,22 +25,22 @@ pub enum HintKind {
         /// The pool's tier.
         tier: Tier,
         /// The pool's stores, by id.
-        stores: Vec<String>,
+        stores: Vec<Id>,
     },
     /// A store's own discount tier.
     StoreDiscount {
         /// The store's id.
-        store: String,
+        store: Id,
     },
     /// A store coupon or store envelope below its minimum.
     StoreCard {
         /// The coupon's id.
-        coupon: String,
+        coupon: Id,
     },
     /// A platform envelope below its minimum spend.
     Envelope {
         /// The envelope's id.
-        envelope: String,
+        envelope: Id,
     },
 }
 
@@ -223,7 +223,9 @@ fn missing(
         }
         HintKind::StoreCard { coupon: id } | HintKind::Envelope { envelope: id } => {
             r.refused.iter().find_map(|x| match x {
-                Refusal::BelowMinimum { tool, short_by, .. } if tool.id() == id => Some(*short_by),
+                Refusal::BelowMinimum { tool, short_by, .. } if tool.id() == &**id => {
+                    Some(*short_by)
+                }
                 _ => None,
             })
         }

@@ -50,7 +50,7 @@ pub use best::{BestPlan, best_plan};
 pub use checkout::{Plan, checkout, envelope_order, pools, quote};
 pub use hint::{Hint, HintKind, hints};
 pub use model::{
-    CartLine, Coupon, CouponKind, CouponTarget, CrossStore, Envelope, Festival, Order, Presale,
+    CartLine, Coupon, CouponKind, CouponTarget, CrossStore, Envelope, Festival, Id, Order, Presale,
     Store, StoreDiscount, ThresholdBasis, Tier, Wallet,
 };
 pub use receipt::{Discounts, EnvelopeUse, LineReceipt, PoolReceipt, Receipt};

@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::Fen;
 
+/// The id of a store, item, coupon or envelope. Shared, not copied: an order
+/// is rebuilt at every checkout and refusals name their tools, so cloning an
+/// id only bumps a count. Serialized as a plain string.
+pub type Id = std::sync::Arc<str>;
+
 /// A repeating tier: every full `every` spent takes `off` off (每满 every 减 off).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Tier {
@@ -133,7 +138,7 @@ impl Festival {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Store {
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// Its own cross-store tier, if not the festival's.
     pub cross_store: Option<Tier>,
     /// Its own store-level discount.
@@ -142,7 +147,7 @@ pub struct Store {
 
 impl Store {
     /// A store with the festival's tier and no discount of its own.
-    pub fn plain(id: impl Into<String>) -> Store {
+    pub fn plain(id: impl Into<Id>) -> Store {
         Store {
             id: id.into(),
             cross_store: None,
@@ -172,7 +177,7 @@ impl Presale {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLine {
     /// The item's id.
-    pub item: String,
+    pub item: Id,
     /// Index into the order's stores.
     pub store: usize,
     /// Festival price per unit.
@@ -191,7 +196,7 @@ pub struct CartLine {
 
 impl CartLine {
     /// A plain line: `qty` units at `price`, no limits.
-    pub fn new(item: impl Into<String>, store: usize, price: Fen, qty: i64) -> CartLine {
+    pub fn new(item: impl Into<Id>, store: usize, price: Fen, qty: i64) -> CartLine {
         CartLine {
             item: item.into(),
             store,
@@ -259,14 +264,14 @@ pub enum CouponTarget {
     /// Index into the order's stores (store coupons and store envelopes).
     Store(usize),
     /// An item id (item coupons).
-    Item(String),
+    Item(Id),
 }
 
 /// A coupon the player holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coupon {
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// Its kind.
     pub kind: CouponKind,
     /// Where it applies.
@@ -281,7 +286,7 @@ pub struct Coupon {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {
     /// Its id.
-    pub id: String,
+    pub id: Id,
     /// What it can still take off.
     pub value: Fen,
     /// Its minimum spend (0 for the common no-threshold envelope).

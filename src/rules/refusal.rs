@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::model::Id;
 use crate::money::Fen;
 
 /// A tool (coupon or envelope) named in a refusal.
@@ -9,9 +10,9 @@ use crate::money::Fen;
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Tool {
     /// A coupon, by id.
-    Coupon(String),
+    Coupon(Id),
     /// A platform envelope, by id.
-    Envelope(String),
+    Envelope(Id),
 }
 
 impl Tool {
@@ -49,7 +50,7 @@ pub enum Refusal {
     #[error("{}", if *left <= 0 { format!("{item}: sold out") } else { format!("{item}: only {left} left, you want {wanted}") })]
     OutOfStock {
         /// The item.
-        item: String,
+        item: Id,
         /// Quantity in the cart.
         wanted: i64,
         /// Units left.
@@ -59,7 +60,7 @@ pub enum Refusal {
     #[error("{item}: limit {limit} per person (you want {wanted})")]
     OverLimit {
         /// The item.
-        item: String,
+        item: Id,
         /// Quantity in the cart.
         wanted: i64,
         /// The limit.

@@ -301,7 +301,7 @@ fn envelopes_order_min_spend_and_flash_lines() {
     assert_eq!(r.envelopes_used[0].used, y(50));
     assert!(r.refused.iter().any(|x| matches!(
         x,
-        Refusal::BelowMinimum { tool: Tool::Envelope(id), short_by, .. } if id == "needs80" && *short_by == y(80)
+        Refusal::BelowMinimum { tool: Tool::Envelope(id), short_by, .. } if &**id == "needs80" && *short_by == y(80)
     )));
 }
 
@@ -436,7 +436,7 @@ fn envelope_hint_accounts_for_the_step_it_unlocks() {
     let h = hints(&o);
     let e1 = h
         .iter()
-        .find(|h| matches!(&h.kind, HintKind::Envelope { envelope } if envelope == "e1"))
+        .find(|h| matches!(&h.kind, HintKind::Envelope { envelope } if &**envelope == "e1"))
         .expect("a hint for e1");
     let mut more = o.clone();
     more.lines.push(CartLine::new("more", 0, e1.add, 1));

@@ -83,7 +83,7 @@ impl Converter<'_, '_> {
         }
         let presale = raw.presale.as_ref().map(|p| self.presale(p, price));
         CartLine {
-            item: raw.item.into_inner(),
+            item: raw.item.into_inner().into(),
             store,
             price,
             qty,
@@ -152,7 +152,7 @@ impl Converter<'_, '_> {
                     value,
                     min_spend: self.rules.optional_money(e.min_spend.as_ref()),
                     expired: e.expired,
-                    id: e.id.into_inner(),
+                    id: e.id.into_inner().into(),
                 }
             })
             .collect()

@@ -39,7 +39,7 @@ impl<'p, 't> RulesReader<'p, 't> {
             .iter()
             .enumerate()
             .rev()
-            .map(|(i, s)| (s.id.clone(), i))
+            .map(|(i, s)| (s.id.to_string(), i))
             .collect()
     }
 
@@ -163,7 +163,7 @@ impl<'p, 't> RulesReader<'p, 't> {
             .map(|s| {
                 ids.check(&s.id, self.problems);
                 Store {
-                    id: s.id.get_ref().clone(),
+                    id: s.id.get_ref().as_str().into(),
                     cross_store: s.cross_store.as_ref().map(|t| self.tier(t)),
                     discount: s.discount.as_ref().map(|d| self.discount(d)),
                 }
@@ -238,10 +238,10 @@ impl<'p, 't> RulesReader<'p, 't> {
                 // An unknown kind is one problem; what it names is not checked.
                 let (kind, target) = match self.coupon_kind(&c.kind) {
                     Some(kind) => (kind, self.coupon_target(c, kind, span, index)),
-                    None => (CouponKind::ItemCoupon, CouponTarget::Item(String::new())),
+                    None => (CouponKind::ItemCoupon, CouponTarget::Item("".into())),
                 };
                 Coupon {
-                    id: c.id.get_ref().clone(),
+                    id: c.id.get_ref().as_str().into(),
                     kind,
                     target,
                     min: self.optional_money(c.min.as_ref()),
@@ -293,10 +293,10 @@ impl<'p, 't> RulesReader<'p, 't> {
         }
         match kind {
             CouponKind::ItemCoupon => match &c.item {
-                Some(item) => CouponTarget::Item(item.get_ref().clone()),
+                Some(item) => CouponTarget::Item(item.get_ref().as_str().into()),
                 None => {
                     self.missing_target(span, kind, "item = \"…\"");
-                    CouponTarget::Item(String::new())
+                    CouponTarget::Item("".into())
                 }
             },
             CouponKind::StoreCoupon | CouponKind::StoreEnvelope => match &c.store {

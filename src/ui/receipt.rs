@@ -282,7 +282,7 @@ pub fn render_refused(
         game.level()
             .items
             .iter()
-            .find(|i| i.id == id)
+            .find(|i| *i.id == *id)
             .map_or(id.to_string(), |i| i.name.clone())
     };
     let mut lines: Vec<Line> = reasons

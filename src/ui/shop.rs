@@ -147,7 +147,7 @@ fn store_list(app: &App, theme: &Theme, game: &GameState, area: Rect, buf: &mut 
             let n: u32 = day
                 .cart
                 .iter()
-                .filter(|c| level.items.get(c.item).is_some_and(|it| it.store == s.id))
+                .filter(|c| level.items.get(c.item).is_some_and(|it| *it.store == *s.id))
                 .map(|c| c.qty)
                 .sum();
             let sel = i == day.store_tab && day.search.is_empty();
@@ -225,7 +225,7 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         } else {
             super::shop_side::stock_bar(pct, cells)
         };
-        let wished = level.wishlist.contains(&it.id);
+        let wished = level.is_wished(&it.id);
         let name = truncate(&it.name, name_w.saturating_sub(usize::from(wished) * 2));
         let name = if wished { format!("{name} ★") } else { name };
         let pad = name_w.saturating_sub(super::width(&name) as usize);

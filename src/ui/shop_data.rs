@@ -116,7 +116,7 @@ pub fn item_info(game: &GameState, k: usize) -> Option<ItemInfo> {
         sold_out_at: st.sold_out_at,
         presale: it.presale.map(|p| (p.deposit, p.counts_as, p.reserved)),
         coupons,
-        wished: level.wishlist.contains(&it.id),
+        wished: level.is_wished(&it.id),
     })
 }
 
