@@ -58,6 +58,24 @@ prop_compose! {
     }
 }
 
+/// Envelopes from a few values and minimums, so runs of alike envelopes
+/// (same value, same minimum) are common, as after a real rain.
+fn alike_envelopes(max: usize) -> impl Strategy<Value = Vec<Envelope>> {
+    let value = prop::sample::select(vec![Fen(50), Fen(111), Fen::yuan(2), Fen::yuan(5)]);
+    let min_spend = prop::sample::select(vec![Fen::ZERO, Fen::yuan(10), Fen::yuan(40)]);
+    prop::collection::vec((value, min_spend), 0..=max).prop_map(|v| {
+        v.into_iter()
+            .enumerate()
+            .map(|(i, (value, min_spend))| Envelope {
+                id: format!("e{i}").into(),
+                value,
+                min_spend,
+                expired: false,
+            })
+            .collect()
+    })
+}
+
 fn order_strategy(
     max_lines: usize,
     max_coupons: usize,
@@ -305,6 +323,26 @@ proptest! {
 
     #[test]
     fn best_plan_matches_brute_force(order in order_strategy(3, 4, 7)) {
+        let best = best_plan(&order);
+        let brute = all_plans(&order)
+            .iter()
+            .map(|p| score(&checkout(&order, p)))
+            .min()
+            .expect("at least the empty plan");
+        prop_assert_eq!(score(&best.receipt), brute);
+    }
+
+    #[test]
+    fn best_plan_matches_brute_force_with_alike_envelopes(
+        order in order_strategy(3, 2, 0),
+        envelopes in alike_envelopes(11),
+        limit in 1usize..=6,
+    ) {
+        let order = Order {
+            envelopes,
+            festival: Festival { envelope_limit: limit, ..order.festival },
+            ..order
+        };
         let best = best_plan(&order);
         let brute = all_plans(&order)
             .iter()

@@ -491,11 +491,12 @@ impl Amounts for Vec<Fen> {
     }
 }
 
-/// The envelope search: depth first in the fixed order, trying to use each
-/// envelope before skipping it; it never revisits a (position, envelopes
-/// used, amounts left) state, and cuts a branch when even its next largest
-/// envelopes could not beat the best found (the sequence is sorted by value,
-/// so the next `k` envelopes are the largest `k` left).
+/// The envelope search: depth first in the fixed order, one run of alike
+/// envelopes at a time, trying to use as many of the run as fit before
+/// fewer; it never revisits a (position, envelopes used, amounts left)
+/// state, and cuts a branch when even its next largest envelopes could not
+/// beat the best found (the sequence is sorted by value, so the next `k`
+/// envelopes are the largest `k` left).
 struct EnvelopeWalk<'c, A> {
     chooser: &'c EnvelopeChooser,
     floors: &'c [Fen],
@@ -548,16 +549,33 @@ impl<'c, A: Amounts> EnvelopeWalk<'c, A> {
         if !self.seen.insert((pos, count, amounts.clone())) {
             return;
         }
+        // Envelopes alike in value and minimum sit side by side in the fixed
+        // order; which of them are used changes nothing but their ids, so the
+        // walk branches on how many of the run to use (the first ones), most
+        // first, as using each before skipping it would reach them.
+        let end = self.chooser.run_end[pos];
         let (_, value, min_spend) = seq[pos];
-        if left >= min_spend {
-            let (next, used) = amounts.after(value, self.floors, &mut self.shares);
-            if used > Fen::ZERO {
-                self.path.push(pos);
-                self.visit(pos + 1, next, taken + used, count + 1);
-                self.path.pop();
+        let mut uses: Vec<(A, Fen)> = Vec::new();
+        let (mut now, mut now_taken) = (amounts.clone(), taken);
+        for _ in 0..(end - pos).min(self.chooser.limit - count) {
+            if now.left(self.floors) < min_spend {
+                break;
             }
+            let (next, used) = now.after(value, self.floors, &mut self.shares);
+            if used <= Fen::ZERO {
+                break;
+            }
+            now_taken += used;
+            now = next;
+            uses.push((now.clone(), now_taken));
         }
-        self.visit(pos + 1, amounts, taken, count);
+        while let Some((next, next_taken)) = uses.pop() {
+            let j = uses.len() + 1;
+            self.path.extend(pos..pos + j);
+            self.visit(end, next, next_taken, count + j);
+            self.path.truncate(self.path.len() - j);
+        }
+        self.visit(end, amounts, taken, count);
     }
 
     /// The best pick from `start`, as a mask over the order's envelopes.
@@ -593,6 +611,9 @@ struct EnvelopeChooser {
     n_envelopes: usize,
     /// Prefix sums of the values in the fixed order.
     prefix: Vec<Fen>,
+    /// Per position, where its run of envelopes alike (same value and
+    /// minimum) ends.
+    run_end: Vec<usize>,
     /// Picks already made, by total left (no presale line) …
     by_total: HashMap<Fen, EnvelopePick>,
     /// … or by every eligible line's amount.
@@ -625,6 +646,16 @@ impl EnvelopeChooser {
                 Some(*sum)
             }))
             .collect();
+        let mut run_end = vec![sequence.len(); sequence.len()];
+        for pos in (0..sequence.len().saturating_sub(1)).rev() {
+            let alike =
+                sequence[pos].1 == sequence[pos + 1].1 && sequence[pos].2 == sequence[pos + 1].2;
+            if alike {
+                run_end[pos] = run_end[pos + 1];
+            } else {
+                run_end[pos] = pos + 1;
+            }
+        }
         let eligible: Vec<usize> = (0..order.lines.len())
             .filter(|&i| !order.lines[i].flash_sale)
             .collect();
@@ -638,6 +669,7 @@ impl EnvelopeChooser {
             presale_eligible,
             n_envelopes: order.envelopes.len(),
             prefix,
+            run_end,
             by_total: HashMap::default(),
             by_lines: HashMap::default(),
         }

@@ -333,6 +333,29 @@ fn envelope_limit_counts_only_envelopes_that_take_money() {
     assert_eq!(r.pay, y(80));
 }
 
+/// The best plan may use only part of a run of alike envelopes: one ¥5 of
+/// two leaves ¥40, enough for the three ¥2 that need ¥36; both ¥5 would
+/// leave ¥35 and lock them out.
+#[test]
+fn best_plan_uses_part_of_a_run_of_alike_envelopes() {
+    let mut o = order(CrossStore::None, ThresholdBasis::AfterItem, 1);
+    o.lines.push(CartLine::new("x", 0, y(45), 1));
+    for id in ["five1", "five2"] {
+        o.envelopes.push(envelope(id, 5, 0));
+    }
+    for id in ["two1", "two2", "two3"] {
+        o.envelopes.push(envelope(id, 2, 36));
+    }
+    assert_eq!(quote(&o).pay, y(35));
+    let best = best_plan(&o);
+    assert_eq!(best.receipt.pay, y(34));
+    assert_eq!(
+        best.plan.envelopes,
+        Some(vec![true, false, true, true, true]),
+        "the first of the alike ¥5 envelopes, then every ¥2"
+    );
+}
+
 /// Payment: over balance + credit refuses the whole checkout with the shortfall.
 #[test]
 fn over_credit_refuses_with_the_shortfall() {
