@@ -102,6 +102,45 @@ fn fast_forward_equals_single_ticks_under_bot_play() {
     }
 }
 
+/// Inside a runway show the fast-forward buys a look's crowd share in one
+/// go; the state must match single ticks at every point of the walk, not
+/// only where the next look takes over.
+#[test]
+fn fast_forward_equals_single_ticks_inside_a_runway_show() {
+    let mut shows = 0;
+    for (name, level) in shipped() {
+        if level.events.iter().all(|e| e.looks.is_empty()) {
+            continue;
+        }
+        let mut b = BotKind::Greedy.make(5);
+        let (_, replay) = bot::run_festival(&name, &level, 5, b.as_mut());
+        // Single ticks with the bot's inputs until a show is on stage.
+        let mut start = GameState::new(&level, 5);
+        let mut inputs = replay.inputs.iter().peekable();
+        while start.day().show.is_none() && !start.is_over() {
+            while let Some((_, input)) = inputs.next_if(|(t, _)| *t == start.tick()) {
+                game::update(&mut start, Event::Input(input.clone()));
+            }
+            game::update(&mut start, Event::Tick);
+        }
+        let Some(show) = start.day().show.clone() else {
+            continue;
+        };
+        shows += 1;
+        // Every tick of the walk and a few past its end, each reached in one
+        // fast-forward from the show's start.
+        let walk = show.look_ticks * show.looks.len() as u64;
+        let mut slow = start.clone();
+        for ahead in 1..=walk + 5 {
+            game::update(&mut slow, Event::Tick);
+            let mut fast = start.clone();
+            game::fast_forward_to(&mut fast, start.tick() + ahead);
+            assert!(slow == fast, "{name}: {ahead} ticks into the show differ");
+        }
+    }
+    assert!(shows > 0, "no shipped level reached a runway show");
+}
+
 /// Seeds per level and bot in the balance check (fewer in debug builds:
 /// a festival's midnight best plan over ~200 envelopes is slow unoptimised).
 const BALANCE_SEEDS: u64 = if cfg!(debug_assertions) { 4 } else { 30 };

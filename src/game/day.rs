@@ -216,6 +216,13 @@ impl Show {
     }
 }
 
+/// What the crowd has bought of a look `into` ticks into its walk: it buys
+/// `crowd`% of the 00:00 `stock` over the `look_ticks` the look is on stage.
+pub(super) fn show_share(stock: u32, crowd: u8, into: u64, look_ticks: u64) -> u32 {
+    let target = u64::from(stock) * u64::from(crowd) / 100;
+    (target * into / look_ticks) as u32
+}
+
 /// The day's state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Day {
@@ -432,12 +439,10 @@ impl GameState {
             return;
         };
         if let Some(item) = show.on_stage() {
-            // The crowd buys `crowd`% of a look's stock while it walks.
             let into = show.elapsed % show.look_ticks + 1;
             let s = &mut self.day.stock[item];
-            let target = u64::from(s.start) * u64::from(self.level.items[item].crowd) / 100;
-            let expected = (target * into / show.look_ticks) as u32;
-            let due = expected.saturating_sub(s.crowd_sold);
+            let due = show_share(s.start, self.level.items[item].crowd, into, show.look_ticks)
+                .saturating_sub(s.crowd_sold);
             let minute = self.day.minute;
             s.crowd_buys(due, minute);
         }

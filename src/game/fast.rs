@@ -4,11 +4,14 @@
 //! or the day's own timer). [`fast_forward_to`] adds those up in one go and
 //! sends a real [`Event::Tick`] only where a tick does more: a spawn, an
 //! envelope falling past, a pop or notice fading, the crowd's grab each
-//! second, a new clock minute (the crowd buys, events fire), a look on the
-//! runway, the end of the opening. The result is exactly the state that as
+//! second, a new clock minute (the crowd buys, events fire), a look leaving
+//! the runway, the end of the opening. Stretches that only let the crowd buy
+//! (whole clock minutes, a look's walk) are bought in one go. The result is
+//! exactly the state that as
 //! many single ticks give (`tests/bots.rs` compares serialized states over
 //! whole festivals with random inputs).
 
+use super::day::show_share;
 use super::{Event, GameState, Phase, TICKS_PER_SECOND, crowd, update};
 use crate::level::DAY_MINUTES;
 
@@ -17,6 +20,7 @@ use crate::level::DAY_MINUTES;
 pub fn fast_forward_to(state: &mut GameState, tick: u64) {
     while state.tick < tick {
         state.skip_day_minutes(tick);
+        state.skip_show_ticks(tick);
         if state.tick >= tick {
             break;
         }
@@ -138,6 +142,50 @@ impl GameState {
         self.active += n;
         self.day.ticks += n;
         self.day.minute = last;
+        if self
+            .day
+            .notice
+            .as_ref()
+            .is_some_and(|notice| notice.until <= self.active)
+        {
+            self.day.notice = None;
+        }
+    }
+
+    /// Runs a show on the runway over many ticks at once, up to `tick` and
+    /// short of the tick that ends the look on stage: the clock stands still
+    /// while a show runs, and each of those ticks only lets the crowd buy up
+    /// to its share of the look so far, so the stretch is one purchase up
+    /// to the share at its last tick (the minute, and so a sell-out's time,
+    /// is the same for all). A notice due to fade by then is gone.
+    fn skip_show_ticks(&mut self, tick: u64) {
+        if self.paused || self.phase != Phase::Day || self.tick >= tick {
+            return;
+        }
+        let Some(show) = self.day.show.as_mut() else {
+            return;
+        };
+        let Some(item) = show.on_stage() else {
+            return;
+        };
+        let n = (tick - self.tick).min(show.look_left() - 1);
+        if n == 0 {
+            return;
+        }
+        // The stretch's last tick is `n` ticks into what is left of the look.
+        let into = show.elapsed % show.look_ticks + n;
+        let stock = &mut self.day.stock[item];
+        let due = show_share(
+            stock.start,
+            self.level.items[item].crowd,
+            into,
+            show.look_ticks,
+        )
+        .saturating_sub(stock.crowd_sold);
+        stock.crowd_buys(due, self.day.minute);
+        show.elapsed += n;
+        self.tick += n;
+        self.active += n;
         if self
             .day
             .notice

@@ -487,15 +487,20 @@ impl Ledger {
         r.pay = pay;
         let available = order.wallet.spendable();
         if pay > available {
-            r.refused.push(Refusal::OverCredit {
-                total: pay,
-                available,
-                short_by: pay - available,
-            });
+            // Checkout-blocking refusals first, tool refusals after, each in
+            // the order they arose: the stock and limit refusals came first,
+            // so the credit refusal goes right after them.
+            let at = r.refused.partition_point(Refusal::blocks_checkout);
+            r.refused.insert(
+                at,
+                Refusal::OverCredit {
+                    total: pay,
+                    available,
+                    short_by: pay - available,
+                },
+            );
         }
-        // Checkout-blocking refusals first, tool refusals after, each in the
-        // order they arose.
-        r.refused.sort_by_key(|x| !x.blocks_checkout());
+        debug_assert!(r.refused.is_sorted_by_key(|x| !x.blocks_checkout()));
         self.receipt
     }
 }
