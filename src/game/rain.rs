@@ -19,6 +19,7 @@ use super::wallet::{HeldEnvelope, WonAt};
 use super::{GameRng, GameState, Input, Phase, TICKS_PER_SECOND, score};
 use crate::level::{Level, RainSpec};
 use crate::money::Fen;
+use crate::rules::Id;
 
 /// How long a pop shows (0.6 s).
 pub const POP_TICKS: u64 = 36;
@@ -438,6 +439,20 @@ impl Rain {
     }
 }
 
+/// The id of the `n`th envelope won: `e1`, `e2`, … (a rain can hand out
+/// hundreds, so the digits are written without the formatting machinery).
+fn envelope_id(n: u64) -> Id {
+    let mut text = [0u8; 21];
+    text[0] = b'e';
+    let len = 1 + n.checked_ilog10().unwrap_or(0) as usize + 1;
+    let mut rest = n;
+    for digit in text[1..len].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    Id::from(std::str::from_utf8(&text[..len]).unwrap_or("e"))
+}
+
 /// The rain flow on the game state.
 impl GameState {
     /// Sets up the next warm-up rain's card, or opens the day.
@@ -537,13 +552,13 @@ impl GameState {
             let rain_no = self.rains_played.len() as u32 + 1;
             self.catch_points += score::catch_points(f.value, f.jackpot, combo);
             if f.value > Fen::ZERO {
-                let id = format!("e{}", self.next_envelope_id);
+                let id = envelope_id(self.next_envelope_id);
                 self.next_envelope_id += 1;
                 let minute = rain
                     .during_day
                     .then(|| self.clock().minute_at(self.day.ticks));
                 self.envelopes.push(HeldEnvelope {
-                    id: id.into(),
+                    id,
                     value: f.value,
                     face: f.value,
                     min_spend: f.min_spend,
@@ -582,6 +597,18 @@ impl GameState {
                 (self.level.envelopes.warmup.len() as u32).saturating_sub(self.draws.warmup_done)
             }
             _ => self.draws.per_day.saturating_sub(self.draws.day_used),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::envelope_id;
+
+    #[test]
+    fn envelope_ids_are_e_and_the_number() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
+            assert_eq!(&*envelope_id(n), format!("e{n}"));
         }
     }
 }

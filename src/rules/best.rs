@@ -39,7 +39,9 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::checkout::{CardPick, Ledger, Plan, capped_shares, checkout, envelope_order, pools};
+use super::checkout::{
+    CardPick, Ledger, Plan, capped_shares, checkout_in_order, envelope_order, pools,
+};
 use super::model::{CouponKind, CouponTarget, CrossStore, Order, ThresholdBasis, Tier};
 use super::receipt::Receipt;
 use crate::money::Fen;
@@ -61,8 +63,9 @@ type Score = (Fen, Fen, usize);
 
 /// Finds the plan that pays the least; see the module docs.
 pub fn best_plan(order: &Order) -> BestPlan {
-    let default_receipt = checkout(order, &Plan::default());
-    let mut search = Search::new(order);
+    let fixed = envelope_order(order);
+    let default_receipt = checkout_in_order(order, &Plan::default(), &fixed);
+    let mut search = Search::new(order, &fixed);
     search.best_score = (
         default_receipt.pay,
         default_receipt.envelope_value_used(),
@@ -76,7 +79,7 @@ pub fn best_plan(order: &Order) -> BestPlan {
             leaves: search.leaves,
         };
     };
-    let receipt = checkout(order, &found);
+    let receipt = checkout_in_order(order, &found, &fixed);
     debug_assert_eq!(
         receipt.pay, search.best_score.0,
         "solver and engine disagree"
@@ -145,7 +148,7 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    fn new(order: &'a Order) -> Search<'a> {
+    fn new(order: &'a Order, envelope_order: &[usize]) -> Search<'a> {
         let pool_list = pools(order);
         let pool_of_store = |s: usize| pool_list.iter().position(|(_, st)| st.contains(&s));
         let base = Ledger::new(order);
@@ -186,18 +189,11 @@ impl<'a> Search<'a> {
                 pool_floor[p] += slot.lines.iter().map(|&i| base.floor[i]).sum();
             }
         }
-        let mut values: Vec<Fen> = order
-            .envelopes
-            .iter()
-            .filter(|e| !e.expired)
-            .map(|e| e.value)
-            .collect();
-        values.sort_unstable_by(|a, b| b.cmp(a));
-        let envelope_max = values
-            .iter()
-            .take(order.festival.envelope_limit)
-            .copied()
-            .sum();
+        let envelopes = EnvelopeChooser::new(order, envelope_order);
+        // The most any `limit` usable envelopes can take: the first ones of
+        // the sequence, which runs largest first.
+        let envelope_max =
+            envelopes.prefix[order.festival.envelope_limit.min(envelopes.sequence.len())];
         let allowance = match order.festival.cross_store {
             CrossStore::Allowance { balance, .. } => Some(balance),
             _ => None,
@@ -219,7 +215,7 @@ impl<'a> Search<'a> {
             best_score: (Fen(i64::MAX), Fen(i64::MAX), usize::MAX),
             best: None,
             leaves: 0,
-            envelopes: EnvelopeChooser::new(order),
+            envelopes,
             slots,
         }
     }
@@ -634,9 +630,10 @@ impl Gain {
 }
 
 impl EnvelopeChooser {
-    fn new(order: &Order) -> EnvelopeChooser {
-        let sequence: Vec<(usize, Fen, Fen)> = envelope_order(order)
-            .into_iter()
+    fn new(order: &Order, envelope_order: &[usize]) -> EnvelopeChooser {
+        let sequence: Vec<(usize, Fen, Fen)> = envelope_order
+            .iter()
+            .copied()
             .filter(|&e| !order.envelopes[e].expired && order.envelopes[e].value > Fen::ZERO)
             .map(|e| (e, order.envelopes[e].value, order.envelopes[e].min_spend))
             .collect();

@@ -37,13 +37,19 @@ pub fn quote(order: &Order) -> Receipt {
 
 /// Prices `order` with the tools `plan` chooses.
 pub fn checkout(order: &Order, plan: &Plan) -> Receipt {
+    checkout_in_order(order, plan, &envelope_order(order))
+}
+
+/// [`checkout`] with the envelopes' fixed order already worked out (the
+/// best-plan search prices one order several times).
+pub(crate) fn checkout_in_order(order: &Order, plan: &Plan, envelope_order: &[usize]) -> Receipt {
     let mut ledger = Ledger::new(order);
     ledger.refuse_stock_and_limits(order);
     ledger.item_coupons(order, plan.item_coupons.as_deref());
     ledger.store_discounts(order);
     ledger.store_cards(order, plan.store_cards.as_deref());
     ledger.cross_store(order);
-    ledger.envelopes(order, plan.envelopes.as_deref());
+    ledger.envelopes(order, plan.envelopes.as_deref(), envelope_order);
     ledger.finish(order)
 }
 
@@ -425,9 +431,15 @@ impl Ledger {
         }
     }
 
-    /// Step 7: platform envelopes in their fixed order (fine point 6), each
-    /// with its `min_spend` on what the non-flash lines still have to pay.
-    pub(crate) fn envelopes(&mut self, order: &Order, allowed: Option<&[bool]>) {
+    /// Step 7: platform envelopes in their fixed order (fine point 6, as
+    /// [`envelope_order`] gives it), each with its `min_spend` on what the
+    /// non-flash lines still have to pay.
+    pub(crate) fn envelopes(
+        &mut self,
+        order: &Order,
+        allowed: Option<&[bool]>,
+        envelope_order: &[usize],
+    ) {
         let eligible: Vec<usize> = (0..order.lines.len())
             .filter(|&i| !order.lines[i].flash_sale)
             .collect();
@@ -435,7 +447,9 @@ impl Ledger {
         // What the eligible lines still have to pay; each envelope lowers it
         // by what it took.
         let mut left: Fen = eligible.iter().map(|&i| self.reducible(i)).sum();
-        for e in envelope_order(order) {
+        // Most envelopes of a big wallet end up refused: one allocation.
+        self.receipt.refused.reserve(envelope_order.len());
+        for &e in envelope_order {
             let envelope = &order.envelopes[e];
             let tool = || Tool::Envelope(envelope.id.clone());
             if envelope.expired {
