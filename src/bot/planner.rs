@@ -166,7 +166,7 @@ impl PlannerBot {
                     }
                     HintKind::StoreDiscount { store } => stores.extend(level.store_index(store)),
                     HintKind::StoreCard { coupon } => {
-                        let spec = level.coupons.iter().find(|c| &c.id == coupon);
+                        let spec = level.coupons.iter().find(|c| c.id == coupon);
                         if let Some(CouponTarget::Store(s)) = spec.map(|c| &c.target) {
                             stores.push(*s);
                         }

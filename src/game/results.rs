@@ -222,10 +222,9 @@ impl Results {
 /// held when the day opened (all coupons, those envelopes, that wallet).
 fn wishlist_best_plan(state: &GameState, wishlist: &[usize]) -> rules::Receipt {
     let level = state.level();
-    let start = state.start_of_day.clone();
-    let (purse, envelopes) = match start {
-        Some(s) => (s.purse, s.envelopes),
-        None => (*state.purse(), state.envelopes().to_vec()),
+    let (purse, envelopes) = match &state.start_of_day {
+        Some(s) => (s.purse, s.envelopes.as_slice()),
+        None => (*state.purse(), state.envelopes()),
     };
     let lines = wishlist
         .iter()

@@ -333,7 +333,7 @@ type OptionKey = (Vec<Fen>, Vec<Fen>, Vec<usize>);
 fn store_options(order: &Order, base: &Ledger, s: usize, lines: &[usize]) -> Vec<StoreOption> {
     // Item coupons another store's lines could also take.
     let contested = |c: usize| match &order.coupons[c].target {
-        CouponTarget::Item(item) => order.lines.iter().any(|l| l.store != s && &l.item == item),
+        CouponTarget::Item(item) => order.lines.iter().any(|l| l.store != s && l.item == item),
         CouponTarget::Store(_) => false,
     };
     let mut raw = Vec::new();

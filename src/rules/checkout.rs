@@ -222,7 +222,7 @@ impl Ledger {
             let best_line = order
                 .lines
                 .iter()
-                .filter(|l| &l.item == item)
+                .filter(|l| l.item == item)
                 .map(|l| l.step1_amount())
                 .max();
             if let Some(have) = best_line

@@ -129,11 +129,7 @@ pub fn hints(order: &Order) -> Vec<Hint> {
         };
         match tool {
             Tool::Coupon(id) => {
-                let target = order
-                    .coupons
-                    .iter()
-                    .find(|c| &c.id == id)
-                    .map(|c| &c.target);
+                let target = order.coupons.iter().find(|c| c.id == id).map(|c| &c.target);
                 if let Some(&CouponTarget::Store(s)) = target {
                     candidates.push((HintKind::StoreCard { coupon: id.clone() }, s));
                 }
@@ -200,7 +196,7 @@ fn missing(
             Some(tier.to_next_step(pool.threshold_amount))
         }
         HintKind::StoreDiscount { store } => {
-            let s = order.stores.iter().position(|st| &st.id == store)?;
+            let s = order.stores.iter().position(|st| st.id == store)?;
             let discount = order.stores[s].discount?;
             let lines = || (0..order.lines.len()).filter(move |&i| order.lines[i].store == s);
             let taken = |rec: &Receipt| -> Fen {

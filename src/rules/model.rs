@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::Fen;
 
-/// The id of a store, item, coupon or envelope. Shared, not copied: an order
-/// is rebuilt at every checkout and refusals name their tools, so cloning an
-/// id only bumps a count. Serialized as a plain string.
-pub type Id = std::sync::Arc<str>;
+/// The id of a store, item, coupon or envelope. An order is rebuilt at every
+/// checkout and refusals name their tools, so ids are cloned often: short
+/// ids (up to 24 bytes, all the shipped ones) live inline and clone without
+/// touching the heap. Serialized as a plain string.
+pub type Id = compact_str::CompactString;
 
 /// A repeating tier: every full `every` spent takes `off` off (每满 every 减 off).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
