@@ -19,10 +19,13 @@
 //! threshold amount each pool could still reach and the sum of the largest
 //! usable envelopes; subtrees that cannot beat the best plan found so far
 //! (starting from the default picks) are cut. At each leaf the cross-store
-//! step runs exactly and the envelopes are chosen by dynamic programming
-//! over (position in the fixed order, money left, envelopes used) — or the
-//! exact per-line amounts when a presale line takes envelope shares — memoised
-//! across leaves.
+//! step runs exactly and the envelopes are chosen by a depth-first search in
+//! their fixed order over (position, envelopes used, money left — or the
+//! exact per-line amounts when a presale line takes envelope shares): it
+//! branches on how many of a run of alike envelopes (same value and minimum)
+//! to use, never revisits a state, cuts a branch that even the next largest
+//! envelopes cannot lift above the best found, and is memoised across
+//! leaves by what the lines have left.
 //!
 //! Ties on pay go to the plan that uses the least envelope value, then the
 //! fewest tools (fine point 11).
@@ -31,10 +34,10 @@
 //!
 //! With `O_s` options for store `s` (at most Π(item coupons per line + 1) ×
 //! (cards + 1)), the search visits at most Π O_s leaves, each costing
-//! O(lines × pools) plus the envelope DP, which has at most
-//! envelopes × (limit + 1) × (distinct amounts left) states; amounts left
-//! are differences of envelope subset sums, so they collapse when values
-//! repeat. Pruning usually cuts the product to a small fraction; the
+//! O(lines × pools) plus the envelope search, which has at most
+//! runs × (limit + 1) × (distinct amounts left) states; amounts left are
+//! differences of envelope subset sums, so they collapse when values repeat,
+//! and a rain's envelopes come from a short prize table, so runs are long. Pruning usually cuts the product to a small fraction; the
 //! criterion benchmark `best_40_tools` measures a 40-tool wallet.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
