@@ -536,3 +536,40 @@ fn shop_in_chinese_and_refused_checkout() {
     press_at(&mut a, KeyCode::Enter, t0);
     snap("play_refused_zh_120x40", &a);
 }
+
+/// 2017 after the greedy bot's warm-up: a wallet of over a hundred rain
+/// envelopes, the cart on the checkout review (default picks, then the
+/// best plan). The envelopes past the limit of 10 and those below their
+/// minimum are summed up, not listed one by one.
+#[test]
+fn review_with_a_wallet_of_rain_envelopes() {
+    use double11::bot::{BotKind, run_with};
+    use double11::game::{self, Input};
+    let level = double11::level::load_shipped("2017.toml")
+        .expect("shipped")
+        .expect("valid");
+    let mut inputs = Vec::new();
+    let mut bot = BotKind::Greedy.make(3);
+    run_with(&level, 3, bot.as_mut(), |t, i| inputs.push((t, i.clone())));
+    let cut = inputs
+        .iter()
+        .position(|(_, i)| *i == Input::Checkout)
+        .expect("the greedy bot checks out");
+    let mut state = game::simulate_inputs(&level, 3, &inputs[..cut]);
+    game::update(&mut state, game::Event::Input(Input::Checkout));
+    assert!(state.envelopes().len() > 100, "{}", state.envelopes().len());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = start_2017(Options::default(), (w, h), Instant::now());
+        a.play.as_mut().expect("playing").game = state.clone();
+        snap(&format!("play_review_many_envelopes_{w}x{h}"), &a);
+        let text = screen_text(&a);
+        assert!(!text.contains("EnvelopeLimit"), "{text}");
+    }
+    let zh = Options {
+        lang: Some(Lang::Zh),
+        ..Options::default()
+    };
+    let mut a = start_2017(zh, (120, 40), Instant::now());
+    a.play.as_mut().expect("playing").game = state;
+    snap("play_review_many_envelopes_zh_120x40", &a);
+}

@@ -13,6 +13,7 @@ use super::text::Lang;
 use crate::app::state::App;
 use crate::game::{GameState, Refused};
 use crate::money::Fen;
+use crate::rules::{Refusal, Tool};
 
 /// Draws the checkout review over the shop.
 pub fn render_review(
@@ -76,9 +77,26 @@ pub fn render_review(
                 .map_or(String::new(), |it| it.name.clone())
         })
         .collect();
-    // Room for per-line detail: the rows left after the fixed ones.
-    let fixed = 12usize;
+    let refused = refusal_lines(zh, game, &q.refused);
+    // Room for per-line detail: the rows left after the fixed ones (header,
+    // seven steps, rule, pay, totals, per line, and the best-plan row on the
+    // default picks), the presale rows and the refusals.
+    let presale_rows =
+        usize::from(q.presale_bonus.get() > 0) + usize::from(q.deposits_paid.get() > 0);
+    let fixed = 12 + usize::from(!best) + presale_rows + refused.len();
     let mut room = usize::from(inner.height).saturating_sub(fixed);
+    if q.presale_bonus.get() > 0 {
+        lines.push(Line::raw(row(
+            w,
+            if zh {
+                "  预售定金膨胀"
+            } else {
+                "  Presale deposits count for more"
+            },
+            &format!("−{}", yuan(q.presale_bonus)),
+            &yuan(q.goods - q.presale_bonus),
+        )));
+    }
     for st in steps(&q, &names) {
         let used = st.off.get() > 0;
         let mark = if used { "✓" } else { "—" };
@@ -116,6 +134,18 @@ pub fn render_review(
                 theme.dim,
             ));
         }
+    }
+    if q.deposits_paid.get() > 0 {
+        lines.push(Line::raw(row(
+            w,
+            if zh {
+                "  定金已在预热期付"
+            } else {
+                "  Deposits paid in the warm-up"
+            },
+            &format!("−{}", yuan(q.deposits_paid)),
+            &yuan(q.pay),
+        )));
     }
     lines.push(Line::styled("─".repeat(w), theme.border));
     let p = game.purse();
@@ -188,10 +218,153 @@ pub fn render_review(
             theme.text,
         ));
     }
-    for r in &q.refused {
-        lines.push(Line::styled(format!("✗ {r:?}"), theme.bad));
+    for r in refused {
+        lines.push(Line::styled(r, theme.bad));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// At most this many rows of refused tools on the review.
+const REFUSAL_ROWS: usize = 4;
+
+/// The refused tools as the review shows them: alike refusals in a row
+/// (same reason, same numbers, as a wallet of rain envelopes gives) on one
+/// row with their count, at most [`REFUSAL_ROWS`] rows.
+fn refusal_lines(zh: bool, game: &GameState, refused: &[Refusal]) -> Vec<String> {
+    let groups = refusal_groups(refused);
+    let mut out: Vec<String> = groups
+        .iter()
+        .take(REFUSAL_ROWS)
+        .map(|&(r, n)| refusal_line(zh, game, r, n))
+        .collect();
+    if groups.len() > REFUSAL_ROWS {
+        let rest: usize = groups[REFUSAL_ROWS - 1..].iter().map(|&(_, n)| n).sum();
+        out[REFUSAL_ROWS - 1] = if zh {
+            format!("✗ 另有 {rest} 项未用")
+        } else {
+            format!("✗ {rest} more tools not used")
+        };
+    }
+    out
+}
+
+/// Consecutive refusals that differ only in the tool's id, as (the first,
+/// how many).
+pub fn refusal_groups(refused: &[Refusal]) -> Vec<(&Refusal, usize)> {
+    let mut groups: Vec<(&Refusal, usize)> = Vec::new();
+    for r in refused {
+        match groups.last_mut() {
+            Some((first, n)) if alike(first, r) => *n += 1,
+            _ => groups.push((r, 1)),
+        }
+    }
+    groups
+}
+
+/// Same reason and numbers, same kind of tool (ids aside).
+fn alike(a: &Refusal, b: &Refusal) -> bool {
+    let same_kind = |x: &Tool, y: &Tool| {
+        matches!(
+            (x, y),
+            (Tool::Coupon(_), Tool::Coupon(_)) | (Tool::Envelope(_), Tool::Envelope(_))
+        )
+    };
+    match (a, b) {
+        (
+            Refusal::BelowMinimum {
+                tool: t1,
+                min: m1,
+                short_by: s1,
+                ..
+            },
+            Refusal::BelowMinimum {
+                tool: t2,
+                min: m2,
+                short_by: s2,
+                ..
+            },
+        ) => same_kind(t1, t2) && m1 == m2 && s1 == s2,
+        (Refusal::Expired { tool: t1 }, Refusal::Expired { tool: t2 }) => same_kind(t1, t2),
+        (Refusal::EnvelopeLimit { limit: l1, .. }, Refusal::EnvelopeLimit { limit: l2, .. }) => {
+            l1 == l2
+        }
+        _ => false,
+    }
+}
+
+/// One row for `n` alike refusals like `r`.
+fn refusal_line(zh: bool, game: &GameState, r: &Refusal, n: usize) -> String {
+    let what = |tool: &Tool| -> String {
+        match tool {
+            Tool::Envelope(id) => {
+                let value = game
+                    .envelopes()
+                    .iter()
+                    .find(|e| e.id == *id)
+                    .map_or(String::new(), |e| format!(" {}", yuan(e.value)));
+                match (zh, n) {
+                    (true, 1) => format!("红包{value}"),
+                    (true, _) => format!("{n} 个红包{value}"),
+                    (false, 1) => format!("envelope{value}"),
+                    (false, _) => format!("{n} envelopes{value}"),
+                }
+            }
+            Tool::Coupon(id) if n == 1 => {
+                if zh {
+                    format!("券 {id}")
+                } else {
+                    format!("coupon {id}")
+                }
+            }
+            Tool::Coupon(_) => {
+                if zh {
+                    format!("{n} 张券")
+                } else {
+                    format!("{n} coupons")
+                }
+            }
+        }
+    };
+    match r {
+        Refusal::BelowMinimum {
+            tool,
+            min,
+            short_by,
+            ..
+        } => {
+            if zh {
+                format!(
+                    "✗ {} 满 {} 可用：再买 {}",
+                    what(tool),
+                    yuan(*min),
+                    yuan(*short_by)
+                )
+            } else {
+                format!(
+                    "✗ {} {} {}: add {} more",
+                    what(tool),
+                    if n == 1 { "needs" } else { "need" },
+                    yuan(*min),
+                    yuan(*short_by)
+                )
+            }
+        }
+        Refusal::Expired { tool } => {
+            if zh {
+                format!("✗ {} 已过期", what(tool))
+            } else {
+                format!("✗ {} expired", what(tool))
+            }
+        }
+        Refusal::EnvelopeLimit { limit, .. } => {
+            if zh {
+                format!("✗ 另有 {n} 个红包留在钱包：每笔最多用 {limit} 个")
+            } else {
+                format!("✗ {n} more envelopes stay in the wallet: {limit} per checkout")
+            }
+        }
+        other => format!("✗ {other}"),
+    }
 }
 
 /// One discount step of the receipt: its number, what it took off in all,
@@ -221,7 +394,7 @@ pub fn steps(q: &crate::rules::Receipt, names: &[String]) -> Vec<Step> {
         (6, d.allowance, |l| l.allowance),
         (7, d.envelopes, |l| l.envelopes),
     ];
-    let mut left = q.goods;
+    let mut left = q.goods - q.presale_bonus;
     picks
         .into_iter()
         .map(|(n, off, pick)| {
