@@ -573,3 +573,22 @@ fn review_with_a_wallet_of_rain_envelopes() {
     a.play.as_mut().expect("playing").game = state;
     snap("play_review_many_envelopes_zh_120x40", &a);
 }
+
+/// 2017's midnight after the greedy bot's festival: over a hundred rain
+/// envelopes expired, noted by why; the checkout times; the best plan.
+#[test]
+fn results_after_a_festival_of_rain_envelopes() {
+    use double11::bot::{BotKind, run_with};
+    let level = double11::level::load_shipped("2017.toml")
+        .expect("shipped")
+        .expect("valid");
+    let mut bot = BotKind::Greedy.make(3);
+    let state = run_with(&level, 3, bot.as_mut(), |_, _| {});
+    let r = state.results().expect("the festival ended");
+    assert!(r.expired.len() > 100, "{}", r.expired.len());
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = start_2017(Options::default(), (w, h), Instant::now());
+        a.play.as_mut().expect("playing").game = state.clone();
+        snap(&format!("play_results_2017_{w}x{h}"), &a);
+    }
+}

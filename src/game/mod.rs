@@ -36,7 +36,7 @@ pub use clock::Clock;
 pub use day::{CartEntry, Day, Notice, NoticeKind, Overlay, Purchase, PurchaseLine, Refused, Show};
 pub use fast::fast_forward_to;
 pub use rain::{Catch, Falling, Pop, PopKind, Rain, RainEnd};
-pub use results::Results;
+pub use results::{ExpiryGroup, ExpiryReason, Results, expiry_groups};
 pub use rng::GameRng;
 pub use score::{Rank, ScoreBreakdown};
 pub use wallet::{HeldCoupon, HeldEnvelope, Purse, Reservation};

@@ -40,6 +40,60 @@ pub struct Expired {
     pub won_minute: Option<u16>,
 }
 
+/// Why a group of envelopes expired unused, for the results' notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpiryReason {
+    /// Their minimum spend was never reached (they all have this minimum).
+    MinimumNotReached(Fen),
+    /// No minimum; won in the warm-up and never spent.
+    WonInWarmUp,
+    /// No minimum; won in a rain at this clock minute and never spent.
+    WonAt(u16),
+}
+
+/// Envelopes that expired for the same reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiryGroup {
+    /// Why.
+    pub reason: ExpiryReason,
+    /// Their values, largest first.
+    pub values: Vec<Fen>,
+}
+
+impl ExpiryGroup {
+    /// What the group was worth.
+    pub fn total(&self) -> Fen {
+        self.values.iter().copied().sum()
+    }
+}
+
+/// The expired envelopes grouped by why they went unused: those with a
+/// minimum by that minimum, the others by the rain they came from; the
+/// groups worth most first (ties: the order they first appear).
+pub fn expiry_groups(expired: &[Expired]) -> Vec<ExpiryGroup> {
+    let mut groups: Vec<ExpiryGroup> = Vec::new();
+    for e in expired {
+        let reason = if e.min_spend > Fen::ZERO {
+            ExpiryReason::MinimumNotReached(e.min_spend)
+        } else {
+            e.won_minute
+                .map_or(ExpiryReason::WonInWarmUp, ExpiryReason::WonAt)
+        };
+        match groups.iter_mut().find(|g| g.reason == reason) {
+            Some(g) => g.values.push(e.value),
+            None => groups.push(ExpiryGroup {
+                reason,
+                values: vec![e.value],
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.values.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.total()));
+    groups
+}
+
 /// The festival's results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Results {
@@ -266,4 +320,49 @@ fn wishlist_best_plan(state: &GameState, wishlist: &[usize]) -> rules::Receipt {
         },
     };
     rules::best_plan(&order).receipt
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expired(value: i64, min: i64, won_minute: Option<u16>) -> Expired {
+        Expired {
+            id: "e".into(),
+            value: Fen::yuan(value),
+            min_spend: Fen::yuan(min),
+            won_minute,
+        }
+    }
+
+    #[test]
+    fn expired_envelopes_group_by_minimum_then_by_rain() {
+        let groups = expiry_groups(&[
+            expired(2, 0, None),
+            expired(50, 1000, None),
+            expired(5, 0, Some(1320)),
+            expired(1, 0, None),
+            expired(20, 200, Some(1320)),
+            expired(7, 0, Some(1320)),
+            expired(20, 200, None),
+        ]);
+        let seen: Vec<(ExpiryReason, Vec<i64>)> = groups
+            .iter()
+            .map(|g| (g.reason, g.values.iter().map(|v| v.get() / 100).collect()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                (ExpiryReason::MinimumNotReached(Fen::yuan(1000)), vec![50]),
+                (
+                    ExpiryReason::MinimumNotReached(Fen::yuan(200)),
+                    vec![20, 20]
+                ),
+                (ExpiryReason::WonAt(1320), vec![7, 5]),
+                (ExpiryReason::WonInWarmUp, vec![2, 1]),
+            ]
+        );
+        assert_eq!(groups[1].total(), Fen::yuan(40));
+        assert!(expiry_groups(&[]).is_empty());
+    }
 }

@@ -11,7 +11,9 @@ use super::card::panel;
 use super::hud::{grouped, yuan};
 use super::text::Lang;
 use crate::app::state::App;
-use crate::game::GameState;
+use crate::game::results::Expired;
+use crate::game::{ExpiryReason, GameState, Results, expiry_groups};
+use crate::level::ClockTime;
 
 /// Draws the results screen.
 pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut Buffer) {
@@ -43,33 +45,69 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         format!("{l}{}{v}", " ".repeat(pad))
     };
     let items: u32 = r.bought.iter().map(|b| b.qty).sum();
-    let mut lines = vec![
-        Line::raw(if zh {
-            format!("买了 {items} 件，结算 {} 次", r.checkouts)
-        } else {
-            format!("You bought {items} items in {} checkouts", r.checkouts)
-        }),
-        Line::raw(row(if zh { "商品" } else { "Goods" }, yuan(r.goods))),
-        Line::styled(
-            row(
-                if zh { "节省" } else { "Saved" },
-                format!("−{}", yuan(r.saved)),
-            ),
-            theme.good,
-        ),
-        Line::raw(row(if zh { "实付" } else { "Paid" }, yuan(r.paid))),
-        Line::styled(
-            format!(
-                "  cash {} · credit {}",
-                yuan(r.paid_cash),
-                yuan(r.paid_credit)
-            ),
-            if r.paid_credit.get() > 0 {
-                theme.credit
+    // Each row with how much it may go when the panel is short: 0 never,
+    // then details (1) before finer details (2).
+    let mut lines: Vec<(Line, u8)> = vec![
+        (
+            Line::raw(if zh {
+                format!("买了 {items} 件，结算 {} 次", r.checkouts)
             } else {
-                theme.dim
-            },
+                format!("You bought {items} items in {} checkouts", r.checkouts)
+            }),
+            0,
         ),
+        (
+            Line::raw(row(if zh { "商品" } else { "Goods" }, yuan(r.goods))),
+            0,
+        ),
+        (
+            Line::styled(
+                row(
+                    if zh { "节省" } else { "Saved" },
+                    format!("−{}", yuan(r.saved)),
+                ),
+                theme.good,
+            ),
+            0,
+        ),
+        (
+            Line::raw(row(if zh { "实付" } else { "Paid" }, yuan(r.paid))),
+            0,
+        ),
+        (
+            Line::styled(
+                format!(
+                    "  cash {} · credit {}",
+                    yuan(r.paid_cash),
+                    yuan(r.paid_credit)
+                ),
+                if r.paid_credit.get() > 0 {
+                    theme.credit
+                } else {
+                    theme.dim
+                },
+            ),
+            1,
+        ),
+    ];
+    if !r.checkout_minutes.is_empty() {
+        lines.push((Line::styled(checkout_times(zh, r), theme.dim), 2));
+    }
+    if r.deposits.get() > 0 {
+        // Goods − saved = paid at checkout + presale deposits paid in the warm-up.
+        lines.push((
+            Line::raw(row(
+                if zh {
+                    "预售定金（预热期已付）"
+                } else {
+                    "Presale deposits (warm-up)"
+                },
+                yuan(r.deposits),
+            )),
+            0,
+        ));
+    }
+    lines.push((
         Line::styled(
             row(
                 if zh {
@@ -81,6 +119,12 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
             ),
             theme.dim,
         ),
+        0,
+    ));
+    for note in expiry_notes(zh, &r.expired) {
+        lines.push((Line::styled(note, theme.dim), 2));
+    }
+    lines.push((
         Line::raw(row(
             if zh { "心愿单" } else { "Wishlist" },
             format!(
@@ -89,34 +133,39 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
                 r.wishlist_bought.len() + r.wishlist_missed.len()
             ),
         )),
-    ];
-    if r.deposits.get() > 0 {
-        // Goods − saved = paid at checkout + presale deposits paid in the warm-up.
-        lines.insert(
-            5,
-            Line::raw(row(
-                if zh {
-                    "预售定金（预热期已付）"
-                } else {
-                    "Presale deposits (warm-up)"
-                },
-                yuan(r.deposits),
-            )),
-        );
-    }
+        0,
+    ));
     for &m in r.wishlist_missed.iter().take(2) {
         if let Some(it) = game.level().items.get(m) {
-            lines.push(Line::styled(format!("  ✗ {}", it.name), theme.dim));
+            let sold_out = game.day().stock.get(m).and_then(|s| s.sold_out_at);
+            lines.push((
+                Line::styled(
+                    match (sold_out, zh) {
+                        (Some(at), false) => {
+                            format!("  ✗ {} — sold out at {}", it.name, ClockTime(at))
+                        }
+                        (Some(at), true) => format!("  ✗ {} — {} 售罄", it.name, ClockTime(at)),
+                        (None, _) => format!("  ✗ {}", it.name),
+                    },
+                    theme.dim,
+                ),
+                1,
+            ));
         }
     }
-    lines.push(Line::raw(row(
-        if zh {
-            "心愿单最优方案"
-        } else {
-            "Best plan for your wishlist"
-        },
-        yuan(r.best_plan_pay),
-    )));
+    lines.push((
+        Line::raw(row(
+            if zh {
+                "心愿单最优方案"
+            } else {
+                "Best plan for your wishlist"
+            },
+            yuan(r.best_plan_pay),
+        )),
+        0,
+    ));
+    lines.push((Line::styled(best_plan_note(zh, r), theme.dim), 1));
+    let lines = fit_rows(lines, usize::from(inner.height));
     Paragraph::new(lines).render(inner, buf);
 
     let inner = panel(theme, if zh { " 得分 " } else { " Score " }, score, buf);
@@ -191,6 +240,117 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
     ]));
     spending_chart(zh, theme, game, mine, buf);
     gmv_chart(zh, theme, game, real, buf);
+}
+
+/// Drops rows until they fit `height`: the finest details first, the lowest
+/// of them first.
+fn fit_rows(mut rows: Vec<(Line<'_>, u8)>, height: usize) -> Vec<Line<'_>> {
+    for rank in [2, 1] {
+        while rows.len() > height {
+            match rows.iter().rposition(|(_, r)| *r == rank) {
+                Some(i) => {
+                    rows.remove(i);
+                }
+                None => break,
+            }
+        }
+    }
+    rows.into_iter().map(|(line, _)| line).collect()
+}
+
+/// "at 00:03 · 04:00 · 21:38": when the checkouts were (the first few).
+fn checkout_times(zh: bool, r: &Results) -> String {
+    const SHOWN: usize = 6;
+    let mut times: Vec<String> = r
+        .checkout_minutes
+        .iter()
+        .take(SHOWN)
+        .map(|&m| ClockTime(m).to_string())
+        .collect();
+    if r.checkout_minutes.len() > SHOWN {
+        times.push("…".into());
+    }
+    if zh {
+        format!("  结算时间：{}", times.join(" · "))
+    } else {
+        format!("  at {}", times.join(" · "))
+    }
+}
+
+/// Why envelopes expired, the two groups worth most: "¥50.00 never reached
+/// its ¥1,000.00 minimum", "¥7.40 + ¥5.00 won at 22:00, never spent".
+fn expiry_notes(zh: bool, expired: &[Expired]) -> Vec<String> {
+    expiry_groups(expired)
+        .iter()
+        .take(2)
+        .map(|g| {
+            let n = g.values.len();
+            let what = if n <= 3 {
+                g.values
+                    .iter()
+                    .map(|&v| yuan(v))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            } else if zh {
+                format!("{n} 个共 {}", yuan(g.total()))
+            } else {
+                format!("{n} worth {}", yuan(g.total()))
+            };
+            match (g.reason, zh) {
+                (ExpiryReason::MinimumNotReached(min), false) => format!(
+                    "  {what} never reached {} {} minimum",
+                    if n == 1 { "its" } else { "their" },
+                    yuan(min)
+                ),
+                (ExpiryReason::MinimumNotReached(min), true) => {
+                    format!("  {what} 没凑到 {} 的门槛", yuan(min))
+                }
+                (ExpiryReason::WonInWarmUp, false) => {
+                    format!("  {what} won in the warm-up, never spent")
+                }
+                (ExpiryReason::WonInWarmUp, true) => format!("  {what} 预热期抢到，没用上"),
+                (ExpiryReason::WonAt(m), false) => {
+                    format!("  {what} won at {}, never spent", ClockTime(m))
+                }
+                (ExpiryReason::WonAt(m), true) => {
+                    format!("  {what} {} 抢到，没用上", ClockTime(m))
+                }
+            }
+        })
+        .collect()
+}
+
+/// Under the best plan's price: how the player's checkouts compare.
+fn best_plan_note(zh: bool, r: &Results) -> String {
+    let wished = r.wishlist_bought.len() + r.wishlist_missed.len();
+    if r.best_plan_refused {
+        return if zh {
+            "  开场时的钱包付不起整张心愿单".into()
+        } else {
+            "  the whole wishlist was beyond the day's wallet".into()
+        };
+    }
+    if !r.wishlist_missed.is_empty() {
+        return if zh {
+            format!(
+                "  全部 {wished} 件的价格；你买了 {} 件",
+                r.wishlist_bought.len()
+            )
+        } else {
+            format!("  for all {wished}; you bought {}", r.wishlist_bought.len())
+        };
+    }
+    // Several checkouts can beat the one merged checkout the plan prices
+    // (each takes its own 10 envelopes).
+    let more = r.wishlist_paid - r.best_plan_pay;
+    match (more.get().signum(), zh) {
+        (1, false) => format!("  you paid {} more", yuan(more)),
+        (1, true) => format!("  你多付了 {}", yuan(more)),
+        (0, false) => "  you matched it ✓".into(),
+        (0, true) => "  你做到了 ✓".into(),
+        (_, false) => format!("  you beat it by {} ✓", yuan(-more)),
+        (_, true) => format!("  你比它还省 {} ✓", yuan(-more)),
+    }
 }
 
 /// Cumulative spending by hour as a bar per hour, with the budget level.
@@ -366,5 +526,27 @@ mod tests {
         assert_eq!(billions(Fen::yuan(3_360_000_000)), "3.36");
         assert_eq!(billions(Fen::yuan(168_200_000_000)), "168.2");
         assert_eq!(billions(Fen::yuan(19_100_000_000)), "19.1");
+    }
+
+    #[test]
+    fn short_panels_drop_the_finest_details_from_the_bottom() {
+        let rows = |ranks: &[u8]| -> Vec<(Line<'static>, u8)> {
+            ranks
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| (Line::raw(format!("{i}")), r))
+                .collect()
+        };
+        let kept =
+            |lines: Vec<Line>| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
+        let ranks = [0, 2, 1, 0, 2, 2, 1, 0];
+        assert_eq!(kept(fit_rows(rows(&ranks), 8)).len(), 8);
+        assert_eq!(
+            kept(fit_rows(rows(&ranks), 6)),
+            ["0", "1", "2", "3", "6", "7"]
+        );
+        assert_eq!(kept(fit_rows(rows(&ranks), 4)), ["0", "2", "3", "7"]);
+        // Never below the rows that must stay.
+        assert_eq!(kept(fit_rows(rows(&ranks), 1)), ["0", "3", "7"]);
     }
 }
