@@ -560,7 +560,7 @@ fn review_with_a_wallet_of_rain_envelopes() {
     assert!(state.envelopes().len() > 100, "{}", state.envelopes().len());
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = start_2017(Options::default(), (w, h), Instant::now());
-        a.play.as_mut().expect("playing").game = state.clone();
+        a.play.as_mut().expect("playing").set_game(state.clone());
         snap(&format!("play_review_many_envelopes_{w}x{h}"), &a);
         let text = screen_text(&a);
         assert!(!text.contains("EnvelopeLimit"), "{text}");
@@ -570,7 +570,7 @@ fn review_with_a_wallet_of_rain_envelopes() {
         ..Options::default()
     };
     let mut a = start_2017(zh, (120, 40), Instant::now());
-    a.play.as_mut().expect("playing").game = state;
+    a.play.as_mut().expect("playing").set_game(state);
     snap("play_review_many_envelopes_zh_120x40", &a);
 }
 
@@ -588,7 +588,7 @@ fn results_after_a_festival_of_rain_envelopes() {
     assert!(r.expired.len() > 100, "{}", r.expired.len());
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = start_2017(Options::default(), (w, h), Instant::now());
-        a.play.as_mut().expect("playing").game = state.clone();
+        a.play.as_mut().expect("playing").set_game(state.clone());
         snap(&format!("play_results_2017_{w}x{h}"), &a);
     }
 }

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
 use ratatui::Frame;
 
+use super::cart_figures::CartFigures;
 use super::play::GameClock;
 use super::screen_loop::Model;
 use super::state::{App, Options, Screen};
@@ -55,6 +56,8 @@ pub struct DemoApp {
     /// The normal game, for the person (and the settings the views read).
     pub app: App,
     demo: Demo,
+    /// What the shop shows of the bot's cart.
+    cart: CartFigures,
     bot: BotKind,
     mode: Mode,
     /// Demo ticks ↔ wall time; runs only while the demo is on screen.
@@ -82,6 +85,7 @@ impl DemoApp {
         let wake_at = demo.next_wakeup();
         DemoApp {
             app,
+            cart: CartFigures::of(demo.game()),
             demo,
             bot,
             mode: Mode::Demo,
@@ -177,6 +181,7 @@ impl DemoApp {
             }
             self.demo.advance(step);
             self.ticks += step;
+            self.cart.refresh(self.demo.game());
         }
         if self.ticks >= self.wake_at {
             self.dirty = true;
@@ -288,6 +293,7 @@ impl Model for DemoApp {
                 crate::ui::demo::render_demo(
                     &self.app,
                     self.demo.game(),
+                    &self.cart,
                     &caption,
                     area,
                     frame.buffer_mut(),

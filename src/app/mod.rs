@@ -10,6 +10,7 @@
 //!   levels on offer and their locks.
 //! - [`run`]: the loop that only draws when something changed.
 
+pub mod cart_figures;
 pub mod demo;
 pub mod input;
 pub mod keymap;

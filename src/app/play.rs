@@ -6,6 +6,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::cart_figures::CartFigures;
 use super::name_entry::NameEntry;
 use crate::game::{self, GameState, Input, Phase, TICKS_PER_SECOND};
 use crate::replay::Recorder;
@@ -80,6 +81,8 @@ pub struct Play {
     pub recorder: Recorder,
     /// The result's progress into the save.
     pub finish: Finish,
+    /// What the shop and the checkout show about the cart.
+    pub cart: CartFigures,
 }
 
 impl Play {
@@ -88,6 +91,7 @@ impl Play {
     pub fn new(game: GameState, level_name: String, source: &str) -> Play {
         let recorder = Recorder::for_game(source, &game);
         Play {
+            cart: CartFigures::of(&game),
             game,
             level_name,
             clock: GameClock::default(),
@@ -123,6 +127,7 @@ impl Play {
         let wake = self.game.next_wakeup();
         let phase = *self.game.phase();
         game::advance_to(&mut self.game, target);
+        self.cart.refresh(&self.game);
         wake.is_some_and(|w| self.game.tick() >= w) || *self.game.phase() != phase
     }
 
@@ -131,6 +136,14 @@ impl Play {
     pub fn input(&mut self, input: Input, at: Instant) {
         self.advance_to(at);
         self.recorder.apply(&mut self.game, input);
+        self.cart.refresh(&self.game);
+    }
+
+    /// Puts `game` in play as it stands (a festival built elsewhere, as
+    /// tests do), its cart figures worked out.
+    pub fn set_game(&mut self, game: GameState) {
+        self.game = game;
+        self.cart = CartFigures::of(&self.game);
     }
 
     /// When the loop must wake next, if the clock runs.

@@ -13,6 +13,7 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 
+use super::cart_figures::CartFigures;
 use super::play::GameClock;
 use super::screen_loop::Model;
 use super::state::App;
@@ -28,6 +29,8 @@ pub struct ReplayView {
     /// The app whose settings and theme the views read (it plays nothing).
     pub app: App,
     player: Player,
+    /// What the shop shows of the replayed cart.
+    cart: CartFigures,
     label: String,
     verified: Verified,
     speed: usize,
@@ -58,9 +61,11 @@ impl ReplayView {
         let label = level_label(&file, level);
         let mut clock = GameClock::default();
         clock.start(now, 0);
+        let player = Player::new(replay, level);
         ReplayView {
             app,
-            player: Player::new(replay, level),
+            cart: CartFigures::of(player.state()),
+            player,
             label,
             verified,
             speed: 0,
@@ -120,6 +125,7 @@ impl ReplayView {
         };
         let due = self.player.next_wakeup();
         self.player.advance_to(target);
+        self.cart.refresh(self.player.state());
         if due.is_some_and(|w| self.player.state().tick() >= w) {
             self.dirty = true;
         }
@@ -209,6 +215,7 @@ impl Model for ReplayView {
         crate::ui::demo::render_replay(
             &self.app,
             self.player.state(),
+            &self.cart,
             &banner,
             area,
             frame.buffer_mut(),

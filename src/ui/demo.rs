@@ -8,6 +8,7 @@ use ratatui::style::Modifier;
 
 use super::Theme;
 use super::text::Lang;
+use crate::app::cart_figures::CartFigures;
 use crate::app::state::App;
 use crate::bot::BotKind;
 use crate::game::GameState;
@@ -131,8 +132,15 @@ pub fn banner_text(banner: &Banner, lang: Lang, width: u16) -> String {
 }
 
 /// The demo: the bot's festival and the caption on the last row.
-pub fn render_demo(app: &App, game: &GameState, caption: &Caption, area: Rect, buf: &mut Buffer) {
-    let Some(foot) = festival(app, game, area, buf) else {
+pub fn render_demo(
+    app: &App,
+    game: &GameState,
+    cart: &CartFigures,
+    caption: &Caption,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(foot) = festival(app, game, cart, area, buf) else {
         return;
     };
     let text = caption_text(caption, app.settings.lang, foot.width);
@@ -155,8 +163,15 @@ pub fn render_demo(app: &App, game: &GameState, caption: &Caption, area: Rect, b
 }
 
 /// A replay: its festival and the banner on the last row.
-pub fn render_replay(app: &App, game: &GameState, banner: &Banner, area: Rect, buf: &mut Buffer) {
-    let Some(foot) = festival(app, game, area, buf) else {
+pub fn render_replay(
+    app: &App,
+    game: &GameState,
+    cart: &CartFigures,
+    banner: &Banner,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(foot) = festival(app, game, cart, area, buf) else {
         return;
     };
     let text = banner_text(banner, app.settings.lang, foot.width);
@@ -165,7 +180,13 @@ pub fn render_replay(app: &App, game: &GameState, banner: &Banner, area: Rect, b
 
 /// Draws the festival (HUD and body) and returns the footer row, or draws
 /// the too-small notice and returns `None`.
-fn festival(app: &App, game: &GameState, area: Rect, buf: &mut Buffer) -> Option<Rect> {
+fn festival(
+    app: &App,
+    game: &GameState,
+    cart: &CartFigures,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Rect> {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return None;
@@ -175,7 +196,7 @@ fn festival(app: &App, game: &GameState, area: Rect, buf: &mut Buffer) -> Option
         return None;
     }
     let [hud_row, body, foot] = super::chrome(area);
-    super::play_game(app, &app.theme, game, hud_row, body, buf);
+    super::play_game(app, &app.theme, game, cart, hud_row, body, buf);
     Some(foot)
 }
 

@@ -37,6 +37,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 
+use crate::app::cart_figures::CartFigures;
 use crate::app::state::{App, Overlay, Screen};
 use crate::game::{Overlay as ShopOverlay, Phase};
 
@@ -126,16 +127,17 @@ pub fn play_clock_label(app: &App) -> Option<String> {
 /// A festival in play: the HUD and the phase's screen.
 fn play(app: &App, theme: &Theme, hud_row: Rect, body: Rect, buf: &mut Buffer) {
     if let Some(p) = &app.play {
-        play_game(app, theme, &p.game, hud_row, body, buf);
+        play_game(app, theme, &p.game, &p.cart, hud_row, body, buf);
     }
 }
 
 /// A festival's HUD and its phase's screen, drawn from `game` (the app's
-/// own festival, the demo's bot or a replay).
+/// own festival, the demo's bot or a replay) and its cart's figures.
 pub fn play_game(
     app: &App,
     theme: &Theme,
     game: &crate::game::GameState,
+    cart: &CartFigures,
     hud_row: Rect,
     body: Rect,
     buf: &mut Buffer,
@@ -147,13 +149,13 @@ pub fn play_game(
         }
         Phase::Opening => opening::render(app, theme, game, body, buf),
         Phase::Day => match &game.day().overlay {
-            ShopOverlay::None => shop::render(app, theme, game, body, buf),
+            ShopOverlay::None => shop::render(app, theme, game, cart, body, buf),
             ShopOverlay::Review { best } => {
-                shop::render(app, theme, game, body, buf);
-                receipt::render_review(app, theme, game, *best, body, buf);
+                shop::render(app, theme, game, cart, body, buf);
+                receipt::render_review(app, theme, game, cart, *best, body, buf);
             }
             ShopOverlay::Refused(reasons) => {
-                shop::render(app, theme, game, body, buf);
+                shop::render(app, theme, game, cart, body, buf);
                 receipt::render_refused(app, theme, game, reasons, body, buf);
             }
         },

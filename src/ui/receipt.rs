@@ -10,6 +10,7 @@ use super::Theme;
 use super::card::{note, panel};
 use super::hud::yuan;
 use super::text::Lang;
+use crate::app::cart_figures::CartFigures;
 use crate::app::state::App;
 use crate::game::{GameState, Refused};
 use crate::money::Fen;
@@ -20,15 +21,16 @@ pub fn render_review(
     app: &App,
     theme: &Theme,
     game: &GameState,
+    cart: &CartFigures,
     best: bool,
     body: Rect,
     buf: &mut Buffer,
 ) {
     let zh = app.settings.lang == Lang::Zh;
-    let q = if best {
-        game.cart_best().receipt
-    } else {
-        game.cart_quote()
+    let best_plan = cart.best().map(|b| &b.receipt);
+    let q = match best_plan {
+        Some(plan) if best => plan,
+        _ => cart.quote(),
     };
     Clear.render(body, buf);
     let title = if zh {
@@ -97,7 +99,7 @@ pub fn render_review(
             &yuan(q.goods - q.presale_bonus),
         )));
     }
-    for st in steps(&q, &names) {
+    for st in steps(q, &names) {
         let used = st.off.get() > 0;
         let mark = if used { "✓" } else { "—" };
         lines.push(Line::styled(
@@ -177,8 +179,7 @@ pub fn render_review(
         ),
         theme.key,
     ));
-    if !best {
-        let b = game.cart_best().receipt.pay;
+    if let Some(b) = best_plan.map(|p| p.pay).filter(|_| !best) {
         lines.push(Line::raw(if b >= q.pay {
             format!(
                 "{} {} ✓",

@@ -10,9 +10,12 @@ use super::Theme;
 use super::card::{note, panel};
 use super::hud::yuan;
 use super::text::Lang;
+use crate::app::cart_figures::CartFigures;
 use crate::app::state::App;
 use crate::game::{GameState, NoticeKind};
 use crate::level::EventKind;
+use crate::money::Fen;
+use crate::rules::{Hint, Receipt};
 
 /// Where the shop's panels sit in `body` (also used to map mouse clicks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,10 +107,22 @@ pub fn layout_for(game: &GameState, body: Rect) -> ShopLayout {
 }
 
 /// Draws the shop (and the runway when a show is on).
-pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut Buffer) {
+pub fn render(
+    app: &App,
+    theme: &Theme,
+    game: &GameState,
+    cart: &CartFigures,
+    body: Rect,
+    buf: &mut Buffer,
+) {
     let zh = app.settings.lang == Lang::Zh;
     let l = layout_for(game, body);
-    super::shop_top::render(zh, theme, game, l.top, buf);
+    let cart_pay = if game.day().cart.is_empty() {
+        Fen::ZERO
+    } else {
+        cart.quote().pay
+    };
+    super::shop_top::render(zh, theme, game, cart_pay, l.top, buf);
     store_list(app, theme, game, l.stores, buf);
     if game.day().show.is_some() {
         let runway = l.items.union(l.detail);
@@ -122,7 +137,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
             super::shop_side::detail_panel(zh, theme, info.as_ref(), l.detail, buf);
         }
     }
-    cart_panel(zh, theme, game, l.cart, buf);
+    cart_panel(zh, theme, game, cart.quote(), l.cart, buf);
     if !l.wishlist.is_empty() {
         let wishes = super::shop_data::wishlist(game);
         super::shop_side::wishlist_panel(zh, theme, &wishes, l.wishlist, buf);
@@ -131,7 +146,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         let envs = super::shop_data::envelopes(game);
         super::shop_side::envelopes_panel(zh, theme, &envs, l.envelopes, buf);
     }
-    status(zh, theme, game, l.status, buf);
+    status(zh, theme, game, cart.hints(), l.status, buf);
 }
 
 fn store_list(app: &App, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
@@ -290,7 +305,14 @@ fn truncate(s: &str, w: usize) -> String {
     out
 }
 
-fn cart_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
+fn cart_panel(
+    zh: bool,
+    theme: &Theme,
+    game: &GameState,
+    q: &Receipt,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let day = game.day();
     let level = game.level();
     let inner = panel(
@@ -327,7 +349,6 @@ fn cart_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
     if day.cart.is_empty() {
         lines.push(note(zh, "空的", "empty", theme.dim));
     } else {
-        let q = game.cart_quote();
         lines.push(Line::styled("─".repeat(w), theme.border));
         lines.push(Line::raw(row(
             if zh { "商品" } else { "Goods" },
@@ -349,7 +370,7 @@ fn cart_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn status(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
+fn status(zh: bool, theme: &Theme, game: &GameState, hints: &[Hint], area: Rect, buf: &mut Buffer) {
     let b = Block::bordered().border_style(theme.border);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -357,11 +378,7 @@ fn status(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffe
     let day = game.day();
     let hint = match &day.notice {
         Some(n) => notice_text(zh, game, &n.kind),
-        None if !day.cart.is_empty() => game
-            .cart_hints()
-            .first()
-            .map(|h| hint_text(zh, h))
-            .unwrap_or_default(),
+        None if !day.cart.is_empty() => hints.first().map(|h| hint_text(zh, h)).unwrap_or_default(),
         None => String::new(),
     };
     let next: Vec<String> = day

@@ -41,7 +41,14 @@ pub fn height(body: Rect) -> u16 {
 }
 
 /// Draws the top row.
-pub fn render(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    zh: bool,
+    theme: &Theme,
+    game: &GameState,
+    cart_pay: Fen,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let [clock, screen, budget] = area.layout(&Layout::horizontal([
         Constraint::Length(24),
         Constraint::Min(20),
@@ -49,7 +56,7 @@ pub fn render(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
     ]));
     clock_panel(zh, theme, game, clock, buf);
     big_screen(zh, theme, game, screen, buf);
-    budget_panel(zh, theme, game, budget, buf);
+    budget_panel(zh, theme, game, cart_pay, budget, buf);
 }
 
 fn clock_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
@@ -163,7 +170,14 @@ pub fn meter(spent: Fen, cart: Fen, budget: Fen, w: usize) -> String {
     m.into_iter().collect()
 }
 
-fn budget_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Buffer) {
+fn budget_panel(
+    zh: bool,
+    theme: &Theme,
+    game: &GameState,
+    cart_pay: Fen,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let budget_amt = game.level().wallet.budget;
     let inner = panel(
         theme,
@@ -176,11 +190,6 @@ fn budget_panel(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut
         buf,
     );
     let spent = game.spent();
-    let cart_pay = if game.day().cart.is_empty() {
-        Fen(0)
-    } else {
-        game.cart_quote().pay
-    };
     let bar = meter(
         spent,
         cart_pay,
