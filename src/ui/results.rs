@@ -52,7 +52,16 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
             Line::raw(if zh {
                 format!("买了 {items} 件，结算 {} 次", r.checkouts)
             } else {
-                format!("You bought {items} items in {} checkouts", r.checkouts)
+                format!(
+                    "You bought {items} {} in {} {}",
+                    if items == 1 { "item" } else { "items" },
+                    r.checkouts,
+                    if r.checkouts == 1 {
+                        "checkout"
+                    } else {
+                        "checkouts"
+                    }
+                )
             }),
             0,
         ),
