@@ -1,6 +1,8 @@
 //! Real 11.11 GMV records (Alibaba, as published), read from
 //! `levels/records.toml` for the results chart.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::load::{LevelError, line_col};
@@ -34,8 +36,13 @@ struct RecordsFile {
     records: Vec<GmvRecord>,
 }
 
-/// The shipped records, oldest first.
-pub fn gmv_records() -> Result<Vec<GmvRecord>, LevelError> {
+/// The shipped records, oldest first (read once, on first use).
+pub fn gmv_records() -> Result<&'static [GmvRecord], &'static LevelError> {
+    static RECORDS: LazyLock<Result<Vec<GmvRecord>, LevelError>> = LazyLock::new(read_records);
+    RECORDS.as_deref()
+}
+
+fn read_records() -> Result<Vec<GmvRecord>, LevelError> {
     let text = include_str!("../../levels/records.toml");
     let file: RecordsFile = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));

@@ -453,7 +453,7 @@ fn gmv_chart(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         area,
         buf,
     );
-    let records = crate::level::gmv_records().unwrap_or_default();
+    let records = crate::level::gmv_records().unwrap_or(&[]);
     let max = records
         .iter()
         .filter_map(|r| r.gmv)

@@ -200,7 +200,7 @@ pub fn envelopes(game: &GameState) -> Vec<(Fen, Fen, bool)> {
 pub fn gmv_record(year: u16) -> Option<(Fen, u32)> {
     crate::level::gmv_records()
         .ok()?
-        .into_iter()
+        .iter()
         .find(|r| r.year == year)
         .and_then(|r| r.gmv.map(|g| (g, r.days)))
 }
