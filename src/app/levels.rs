@@ -19,7 +19,8 @@ pub const OPEN_FROM_START: usize = 2;
 /// One entry of level select.
 #[derive(Debug, Clone)]
 pub struct LevelEntry {
-    /// The name its high scores are kept under: the file name (`2017.toml`).
+    /// The name its high scores are kept under: the file name (`2017.toml`;
+    /// see [`user_table`] for the player's own).
     pub file: String,
     /// The name a replay finds it by: a shipped file name, or the file's path.
     pub source: String,
@@ -51,7 +52,7 @@ pub fn catalog_levels() -> Vec<LevelEntry> {
         .map(|e| {
             let (file, source, user) = match &e.source {
                 Source::Shipped(f) => (f.to_string(), f.to_string(), false),
-                Source::File(p) => (file_name(p), p.display().to_string(), true),
+                Source::File(p) => (user_table(file_name(p)), p.display().to_string(), true),
             };
             LevelEntry {
                 file,
@@ -66,6 +67,20 @@ pub fn catalog_levels() -> Vec<LevelEntry> {
 /// Only the shipped levels (tests and `--level` checks).
 pub fn shipped_levels() -> Vec<LevelEntry> {
     catalog_levels().into_iter().filter(|e| !e.user).collect()
+}
+
+/// The table a player's own level keeps its scores under: its file name,
+/// or `mine/` and the file name when a shipped festival has that name (so a
+/// home-made `2017.toml` never mixes its scores with the real 2017's).
+pub fn user_table(file: String) -> String {
+    if crate::level::shipped()
+        .iter()
+        .any(|(name, _)| *name == file)
+    {
+        format!("mine/{file}")
+    } else {
+        file
+    }
 }
 
 fn file_name(p: &Path) -> String {
@@ -140,6 +155,13 @@ mod tests {
             entry("2018.toml", false),
             entry("mine.toml", true),
         ]
+    }
+
+    #[test]
+    fn a_home_made_level_named_like_a_festival_keeps_its_own_table() {
+        assert_eq!(user_table("2017.toml".into()), "mine/2017.toml");
+        assert_eq!(user_table("tutorial.toml".into()), "mine/tutorial.toml");
+        assert_eq!(user_table("my-fest.toml".into()), "my-fest.toml");
     }
 
     #[test]

@@ -19,10 +19,10 @@ pub fn shipped_index(levels: &[LevelEntry], name: &str) -> Option<usize> {
 pub fn load_file(path: &Path) -> Result<LevelEntry, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read level {}: {e}", path.display()))?;
-    let file = path.file_name().map_or_else(
+    let file = super::levels::user_table(path.file_name().map_or_else(
         || path.display().to_string(),
         |f| f.to_string_lossy().into_owned(),
-    );
+    ));
     let level =
         Level::from_toml_str(&text, &path.display().to_string()).map_err(|e| e.to_string())?;
     Ok(LevelEntry {
