@@ -12,6 +12,7 @@
 
 pub mod cart_figures;
 pub mod demo;
+pub mod handle;
 pub mod input;
 pub mod keymap;
 pub mod levels;
