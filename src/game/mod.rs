@@ -25,6 +25,7 @@ pub mod rain;
 pub mod results;
 pub mod rng;
 pub mod score;
+pub mod shop;
 pub mod wallet;
 
 use serde::{Deserialize, Serialize};
