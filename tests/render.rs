@@ -537,20 +537,37 @@ fn shop_in_chinese_and_refused_checkout() {
     snap("play_refused_zh_120x40", &a);
 }
 
-/// 2017 after the greedy bot's warm-up: a wallet of over a hundred rain
-/// envelopes, the cart on the checkout review (default picks, then the
-/// best plan). The envelopes past the limit of 10 and those below their
-/// minimum are summed up, not listed one by one.
-#[test]
-fn review_with_a_wallet_of_rain_envelopes() {
+/// 2017 played by the greedy bot (seed 3): the level, the bot's inputs and
+/// the festival at midnight.
+fn greedy_2017() -> (
+    double11::level::Level,
+    Vec<(u64, double11::game::Input)>,
+    double11::game::GameState,
+) {
     use double11::bot::{BotKind, run_with};
-    use double11::game::{self, Input};
     let level = double11::level::load_shipped("2017.toml")
         .expect("shipped")
         .expect("valid");
     let mut inputs = Vec::new();
     let mut bot = BotKind::Greedy.make(3);
-    run_with(&level, 3, bot.as_mut(), |t, i| inputs.push((t, i.clone())));
+    let end = run_with(&level, 3, bot.as_mut(), |t, i| inputs.push((t, i.clone())));
+    (level, inputs, end)
+}
+
+/// `state` on screen in a 2017 app at `size` (cart figures worked out).
+fn showing(state: double11::game::GameState, o: Options, size: (u16, u16)) -> App {
+    let mut a = start_2017(o, size, Instant::now());
+    a.play.as_mut().expect("playing").set_game(state);
+    a
+}
+
+/// 2017 after the greedy bot's warm-up: a wallet of over a hundred rain
+/// envelopes, the cart on the checkout review. The envelopes past the limit
+/// of 10 and those below their minimum are summed up, not listed one by one.
+#[test]
+fn review_with_a_wallet_of_rain_envelopes() {
+    use double11::game::{self, Input};
+    let (level, inputs, _) = greedy_2017();
     let cut = inputs
         .iter()
         .position(|(_, i)| *i == Input::Checkout)
@@ -559,8 +576,7 @@ fn review_with_a_wallet_of_rain_envelopes() {
     game::update(&mut state, game::Event::Input(Input::Checkout));
     assert!(state.envelopes().len() > 100, "{}", state.envelopes().len());
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = start_2017(Options::default(), (w, h), Instant::now());
-        a.play.as_mut().expect("playing").set_game(state.clone());
+        let a = showing(state.clone(), Options::default(), (w, h));
         snap(&format!("play_review_many_envelopes_{w}x{h}"), &a);
         let text = screen_text(&a);
         assert!(!text.contains("EnvelopeLimit"), "{text}");
@@ -569,26 +585,21 @@ fn review_with_a_wallet_of_rain_envelopes() {
         lang: Some(Lang::Zh),
         ..Options::default()
     };
-    let mut a = start_2017(zh, (120, 40), Instant::now());
-    a.play.as_mut().expect("playing").set_game(state);
-    snap("play_review_many_envelopes_zh_120x40", &a);
+    snap(
+        "play_review_many_envelopes_zh_120x40",
+        &showing(state, zh, (120, 40)),
+    );
 }
 
 /// 2017's midnight after the greedy bot's festival: over a hundred rain
 /// envelopes expired, noted by why; the checkout times; the best plan.
 #[test]
 fn results_after_a_festival_of_rain_envelopes() {
-    use double11::bot::{BotKind, run_with};
-    let level = double11::level::load_shipped("2017.toml")
-        .expect("shipped")
-        .expect("valid");
-    let mut bot = BotKind::Greedy.make(3);
-    let state = run_with(&level, 3, bot.as_mut(), |_, _| {});
+    let (_, _, state) = greedy_2017();
     let r = state.results().expect("the festival ended");
     assert!(r.expired.len() > 100, "{}", r.expired.len());
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = start_2017(Options::default(), (w, h), Instant::now());
-        a.play.as_mut().expect("playing").set_game(state.clone());
+        let a = showing(state.clone(), Options::default(), (w, h));
         snap(&format!("play_results_2017_{w}x{h}"), &a);
     }
 }

@@ -68,21 +68,9 @@ mod tests {
     use super::*;
     use crate::game::{Event, Input, update};
 
-    fn shopping() -> GameState {
-        let level = crate::level::load_shipped("tutorial.toml")
-            .expect("shipped")
-            .expect("valid");
-        let mut g = GameState::new(&level, 3);
-        while *g.phase() != Phase::Day {
-            update(&mut g, Event::Input(Input::Skip));
-            update(&mut g, Event::Tick);
-        }
-        g
-    }
-
     #[test]
     fn figures_follow_the_cart_and_the_best_plan_waits_for_the_review() {
-        let mut g = shopping();
+        let mut g = crate::game::testing::in_the_shop("tutorial.toml", 3);
         let mut f = CartFigures::of(&g);
         assert_eq!(f.quote().pay.get(), 0);
         assert!(f.hints().is_empty() && f.best().is_none());

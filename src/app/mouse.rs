@@ -60,10 +60,7 @@ mod tests {
     #[test]
     fn clicks_in_the_shop_select_stores_and_items() {
         let mut g = game();
-        while *g.phase() != Phase::Day {
-            update(&mut g, Event::Input(Input::Skip));
-            update(&mut g, Event::Tick);
-        }
+        crate::game::testing::skip_to_the_day(&mut g);
         let screen = Rect::new(0, 0, 120, 40);
         let body = crate::ui::chrome(screen)[1];
         let l = crate::ui::shop::layout_for(&g, body);

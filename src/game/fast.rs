@@ -142,14 +142,7 @@ impl GameState {
         self.active += n;
         self.day.ticks += n;
         self.day.minute = last;
-        if self
-            .day
-            .notice
-            .as_ref()
-            .is_some_and(|notice| notice.until <= self.active)
-        {
-            self.day.notice = None;
-        }
+        self.fade_notice();
     }
 
     /// Runs a show on the runway over many ticks at once, up to `tick` and
@@ -186,14 +179,7 @@ impl GameState {
         show.elapsed += n;
         self.tick += n;
         self.active += n;
-        if self
-            .day
-            .notice
-            .as_ref()
-            .is_some_and(|notice| notice.until <= self.active)
-        {
-            self.day.notice = None;
-        }
+        self.fade_notice();
     }
 
     /// Applies `n` quiet ticks at once (see [`GameState::quiet_ticks`]).

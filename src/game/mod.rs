@@ -407,3 +407,27 @@ pub fn simulate_inputs(level: &Level, seed: u64, inputs: &[(u64, Input)]) -> Gam
 pub fn advance_to(state: &mut GameState, tick: u64) {
     fast_forward_to(state, tick);
 }
+
+/// Helpers for the crate's unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Event, GameState, Input, Phase, update};
+
+    /// Skips the warm-up and the opening: the 11.11 day at 00:00.
+    pub(crate) fn skip_to_the_day(g: &mut GameState) {
+        while *g.phase() != Phase::Day {
+            update(g, Event::Input(Input::Skip));
+            update(g, Event::Tick);
+        }
+    }
+
+    /// The shipped festival `name` with `seed`, in the shop at 00:00.
+    pub(crate) fn in_the_shop(name: &str, seed: u64) -> GameState {
+        let level = crate::level::load_shipped(name)
+            .expect("shipped")
+            .expect("valid");
+        let mut g = GameState::new(&level, seed);
+        skip_to_the_day(&mut g);
+        g
+    }
+}

@@ -31,8 +31,8 @@ impl GameState {
         });
     }
 
-    /// One running tick of the day.
-    pub(super) fn step_day(&mut self) {
+    /// Clears the notice once its time is up (by the running ticks).
+    pub(super) fn fade_notice(&mut self) {
         if self
             .day
             .notice
@@ -41,6 +41,11 @@ impl GameState {
         {
             self.day.notice = None;
         }
+    }
+
+    /// One running tick of the day.
+    pub(super) fn step_day(&mut self) {
+        self.fade_notice();
         if self.day.show.is_some() {
             self.step_show();
             return;

@@ -87,17 +87,22 @@ pub fn render_review(
         usize::from(q.presale_bonus.get() > 0) + usize::from(q.deposits_paid.get() > 0);
     let fixed = 12 + usize::from(!best) + presale_rows + refused.len();
     let mut room = usize::from(inner.height).saturating_sub(fixed);
-    if q.presale_bonus.get() > 0 {
-        lines.push(Line::raw(row(
+    // A presale row: a label, what it takes off, what is left after it.
+    let presale_row = |zh_label: &str, en_label: &str, off: Fen, left: Fen| {
+        Line::raw(row(
             w,
-            if zh {
-                "  预售定金膨胀"
-            } else {
-                "  Presale deposits count for more"
-            },
-            &format!("−{}", yuan(q.presale_bonus)),
-            &yuan(q.goods - q.presale_bonus),
-        )));
+            if zh { zh_label } else { en_label },
+            &format!("−{}", yuan(off)),
+            &yuan(left),
+        ))
+    };
+    if q.presale_bonus.get() > 0 {
+        lines.push(presale_row(
+            "  预售定金膨胀",
+            "  Presale deposits count for more",
+            q.presale_bonus,
+            q.goods - q.presale_bonus,
+        ));
     }
     for st in steps(q, &names) {
         let used = st.off.get() > 0;
@@ -138,16 +143,12 @@ pub fn render_review(
         }
     }
     if q.deposits_paid.get() > 0 {
-        lines.push(Line::raw(row(
-            w,
-            if zh {
-                "  定金已在预热期付"
-            } else {
-                "  Deposits paid in the warm-up"
-            },
-            &format!("−{}", yuan(q.deposits_paid)),
-            &yuan(q.pay),
-        )));
+        lines.push(presale_row(
+            "  定金已在预热期付",
+            "  Deposits paid in the warm-up",
+            q.deposits_paid,
+            q.pay,
+        ));
     }
     lines.push(Line::styled("─".repeat(w), theme.border));
     let p = game.purse();
@@ -532,18 +533,11 @@ pub fn render_refused(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::{Event, Input, Phase, update};
+    use crate::game::{Event, Input, update};
 
     #[test]
     fn steps_add_up_to_the_receipt_and_name_the_lines() {
-        let level = crate::level::load_shipped("tutorial.toml")
-            .expect("shipped")
-            .expect("loads");
-        let mut g = GameState::new(&level, 3);
-        while *g.phase() != Phase::Day {
-            update(&mut g, Event::Input(Input::Skip));
-            update(&mut g, Event::Tick);
-        }
+        let mut g = crate::game::testing::in_the_shop("tutorial.toml", 3);
         for _ in 0..3 {
             update(&mut g, Event::Input(Input::AddToCart));
             update(&mut g, Event::Input(Input::Right));

@@ -245,18 +245,10 @@ pub fn latest_news(game: &GameState) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::game::{Event, Input, Phase, update};
+    use crate::game::{Event, Input, update};
 
     fn shop(name: &str) -> GameState {
-        let level = crate::level::load_shipped(name)
-            .expect("shipped")
-            .expect("loads");
-        let mut g = GameState::new(&level, 7);
-        while *g.phase() != Phase::Day {
-            update(&mut g, Event::Input(Input::Skip));
-            update(&mut g, Event::Tick);
-        }
-        g
+        crate::game::testing::in_the_shop(name, 7)
     }
 
     #[test]
