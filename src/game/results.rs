@@ -40,10 +40,11 @@ pub struct Expired {
     pub won_minute: Option<u16>,
 }
 
-/// Why a group of envelopes expired unused, for the results' notes.
+/// How a group of envelopes that expired is described in the results' notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExpiryReason {
-    /// Their minimum spend was never reached (they all have this minimum).
+    /// They had this minimum spend (not reached in a checkout that could
+    /// still take them).
     MinimumNotReached(Fen),
     /// No minimum; won in the warm-up and never spent.
     WonInWarmUp,

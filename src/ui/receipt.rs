@@ -233,7 +233,7 @@ const REFUSAL_ROWS: usize = 4;
 /// (same reason, same numbers, as a wallet of rain envelopes gives) on one
 /// row with their count, at most [`REFUSAL_ROWS`] rows.
 fn refusal_lines(zh: bool, game: &GameState, refused: &[Refusal]) -> Vec<String> {
-    let groups = refusal_groups(refused);
+    let groups = refusal_groups(refused, |tool| envelope_value(game, tool));
     let mut out: Vec<String> = groups
         .iter()
         .take(REFUSAL_ROWS)
@@ -242,34 +242,49 @@ fn refusal_lines(zh: bool, game: &GameState, refused: &[Refusal]) -> Vec<String>
     if groups.len() > REFUSAL_ROWS {
         let rest: usize = groups[REFUSAL_ROWS - 1..].iter().map(|&(_, n)| n).sum();
         out[REFUSAL_ROWS - 1] = if zh {
-            format!("✗ 另有 {rest} 项未用")
+            format!("✗ 另有 {rest} 项")
         } else {
-            format!("✗ {rest} more tools not used")
+            format!("✗ and {rest} more")
         };
     }
     out
 }
 
 /// Consecutive refusals that differ only in the tool's id, as (the first,
-/// how many).
-pub fn refusal_groups(refused: &[Refusal]) -> Vec<(&Refusal, usize)> {
+/// how many); `value_of` tells a tool's value, which alike tools share.
+pub fn refusal_groups(
+    refused: &[Refusal],
+    value_of: impl Fn(&Tool) -> Option<Fen>,
+) -> Vec<(&Refusal, usize)> {
     let mut groups: Vec<(&Refusal, usize)> = Vec::new();
     for r in refused {
         match groups.last_mut() {
-            Some((first, n)) if alike(first, r) => *n += 1,
+            Some((first, n)) if alike(first, r, &value_of) => *n += 1,
             _ => groups.push((r, 1)),
         }
     }
     groups
 }
 
-/// Same reason and numbers, same kind of tool (ids aside).
-fn alike(a: &Refusal, b: &Refusal) -> bool {
+/// A held envelope's value left, by its id.
+fn envelope_value(game: &GameState, tool: &Tool) -> Option<Fen> {
+    match tool {
+        Tool::Envelope(id) => game
+            .envelopes()
+            .iter()
+            .find(|e| e.id == *id)
+            .map(|e| e.value),
+        Tool::Coupon(_) => None,
+    }
+}
+
+/// Same reason and numbers, same kind of tool and value (ids aside).
+fn alike(a: &Refusal, b: &Refusal, value_of: &impl Fn(&Tool) -> Option<Fen>) -> bool {
     let same_kind = |x: &Tool, y: &Tool| {
         matches!(
             (x, y),
             (Tool::Coupon(_), Tool::Coupon(_)) | (Tool::Envelope(_), Tool::Envelope(_))
-        )
+        ) && value_of(x) == value_of(y)
     };
     match (a, b) {
         (
@@ -298,12 +313,9 @@ fn alike(a: &Refusal, b: &Refusal) -> bool {
 fn refusal_line(zh: bool, game: &GameState, r: &Refusal, n: usize) -> String {
     let what = |tool: &Tool| -> String {
         match tool {
-            Tool::Envelope(id) => {
-                let value = game
-                    .envelopes()
-                    .iter()
-                    .find(|e| e.id == *id)
-                    .map_or(String::new(), |e| format!(" {}", yuan(e.value)));
+            Tool::Envelope(_) => {
+                let value =
+                    envelope_value(game, tool).map_or(String::new(), |v| format!(" {}", yuan(v)));
                 match (zh, n) {
                     (true, 1) => format!("红包{value}"),
                     (true, _) => format!("{n} 个红包{value}"),
@@ -534,6 +546,40 @@ pub fn render_refused(
 mod tests {
     use super::*;
     use crate::game::{Event, Input, update};
+
+    #[test]
+    fn alike_refusals_share_reason_numbers_and_value() {
+        let below = |id: &str| Refusal::BelowMinimum {
+            tool: Tool::Envelope(id.into()),
+            min: Fen::yuan(300),
+            have: Fen::yuan(250),
+            short_by: Fen::yuan(50),
+        };
+        let limit = |id: &str| Refusal::EnvelopeLimit {
+            tool: Tool::Envelope(id.into()),
+            limit: 10,
+        };
+        let refused = [
+            below("e1"),
+            below("e2"),
+            below("e3"),
+            limit("e4"),
+            limit("e5"),
+            below("e6"),
+        ];
+        let value = |t: &Tool| {
+            Some(if t.id() == "e1" {
+                Fen::yuan(20)
+            } else {
+                Fen::yuan(10)
+            })
+        };
+        let counts: Vec<(&str, usize)> = refusal_groups(&refused, value)
+            .iter()
+            .map(|(r, n)| (r.tool().map_or("", Tool::id), *n))
+            .collect();
+        assert_eq!(counts, [("e1", 1), ("e2", 2), ("e4", 2), ("e6", 1)]);
+    }
 
     #[test]
     fn steps_add_up_to_the_receipt_and_name_the_lines() {

@@ -286,8 +286,9 @@ fn checkout_times(zh: bool, r: &Results) -> String {
     }
 }
 
-/// Why envelopes expired, the two groups worth most: "¥50.00 never reached
-/// its ¥1,000.00 minimum", "¥7.40 + ¥5.00 won at 22:00, never spent".
+/// What expired, the two groups worth most: "¥50.00 with a ¥1,000.00
+/// minimum, left unused", "¥7.40 + ¥5.00 won at 22:00, left unspent" (a
+/// value is what was left of the envelope).
 fn expiry_notes(zh: bool, expired: &[Expired]) -> Vec<String> {
     expiry_groups(expired)
         .iter()
@@ -306,23 +307,21 @@ fn expiry_notes(zh: bool, expired: &[Expired]) -> Vec<String> {
                 format!("{n} worth {}", yuan(g.total()))
             };
             match (g.reason, zh) {
-                (ExpiryReason::MinimumNotReached(min), false) => format!(
-                    "  {what} never reached {} {} minimum",
-                    if n == 1 { "its" } else { "their" },
-                    yuan(min)
-                ),
+                (ExpiryReason::MinimumNotReached(min), false) => {
+                    format!("  {what} with a {} minimum, left unused", yuan(min))
+                }
                 (ExpiryReason::MinimumNotReached(min), true) => {
-                    format!("  {what} 没凑到 {} 的门槛", yuan(min))
+                    format!("  {what} 满 {} 可用，没用上", yuan(min))
                 }
                 (ExpiryReason::WonInWarmUp, false) => {
-                    format!("  {what} won in the warm-up, never spent")
+                    format!("  {what} won in the warm-up, left unspent")
                 }
-                (ExpiryReason::WonInWarmUp, true) => format!("  {what} 预热期抢到，没用上"),
+                (ExpiryReason::WonInWarmUp, true) => format!("  {what} 预热期抢到，没用完"),
                 (ExpiryReason::WonAt(m), false) => {
-                    format!("  {what} won at {}, never spent", ClockTime(m))
+                    format!("  {what} won at {}, left unspent", ClockTime(m))
                 }
                 (ExpiryReason::WonAt(m), true) => {
-                    format!("  {what} {} 抢到，没用上", ClockTime(m))
+                    format!("  {what} {} 抢到，没用完", ClockTime(m))
                 }
             }
         })
