@@ -160,7 +160,7 @@ fn tutorial_by_keys_to_the_results() {
         thread::sleep(Duration::from_millis(250));
     };
     assert!(s.contains("Best plan for your wishlist"), "{s}");
-    assert!(s.contains("You bought 1 items"), "{s}");
+    assert!(s.contains("You bought 1 item in 1 checkout"), "{s}");
     // The first score on an empty table: the name card. Type, Enter.
     pty.wait_for("NEW HIGH SCORE");
     pty.send("Li 李".as_bytes());
