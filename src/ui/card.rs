@@ -79,6 +79,13 @@ pub fn panel<'a>(theme: &Theme, title: impl Into<Line<'a>>, area: Rect, buf: &mu
     inner
 }
 
+/// `left` and `right` at the two ends of a row `width` columns wide
+/// (measured by display width, so CJK counts two).
+pub fn spread(width: usize, left: &str, right: &str) -> String {
+    let pad = width.saturating_sub(super::width(left) as usize + super::width(right) as usize);
+    format!("{left}{}{right}", " ".repeat(pad))
+}
+
 /// A line in `style` that says `zh` in Chinese, else `en`.
 pub fn note<'a>(zh: bool, zh_text: &'a str, en_text: &'a str, style: Style) -> Line<'a> {
     Line::styled(if zh { zh_text } else { en_text }, style)

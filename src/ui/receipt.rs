@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use super::Theme;
-use super::card::{note, panel};
+use super::card::{note, panel, spread};
 use super::hud::yuan;
 use super::text::Lang;
 use crate::app::cart_figures::CartFigures;
@@ -450,9 +450,7 @@ pub fn step_name(zh: bool, n: u8) -> &'static str {
 }
 
 fn row(w: usize, label: &str, off: &str, left: &str) -> String {
-    let right = format!("{off:>12} {left:>12}");
-    let pad = w.saturating_sub(super::width(label) as usize + super::width(&right) as usize);
-    format!("{label}{}{right}", " ".repeat(pad))
+    spread(w, label, &format!("{off:>12} {left:>12}"))
 }
 
 /// Draws the CHECKOUT REFUSED card.

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
-use super::card::panel;
+use super::card::{panel, spread};
 use super::hud::{grouped, yuan};
 use super::text::Lang;
 use crate::app::state::App;
@@ -40,10 +40,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         buf,
     );
     let w = usize::from(inner.width);
-    let row = |l: &str, v: String| {
-        let pad = w.saturating_sub(super::width(l) as usize + super::width(&v) as usize);
-        format!("{l}{}{v}", " ".repeat(pad))
-    };
+    let row = |l: &str, v: String| spread(w, l, &v);
     let items: u32 = r.bought.iter().map(|b| b.qty).sum();
     // Each row with how much it may go when the panel is short: 0 never,
     // then details (1) before finer details (2).
@@ -185,8 +182,7 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         } else {
             grouped(v)
         };
-        let pad = w.saturating_sub(super::width(l) as usize + super::width(&v) as usize);
-        format!("{l}{}{v}", " ".repeat(pad))
+        spread(w, l, &v)
     };
     let s = &r.score;
     Paragraph::new(vec![

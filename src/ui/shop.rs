@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Theme;
-use super::card::{note, panel};
+use super::card::{note, panel, spread};
 use super::hud::yuan;
 use super::text::Lang;
 use crate::app::cart_figures::CartFigures;
@@ -326,10 +326,7 @@ fn cart_panel(
         buf,
     );
     let w = usize::from(inner.width);
-    let row = |l: &str, r: String| {
-        let pad = w.saturating_sub(super::width(l) as usize + super::width(&r) as usize);
-        format!("{l}{}{r}", " ".repeat(pad))
-    };
+    let row = |l: &str, r: String| spread(w, l, &r);
     let mut lines = Vec::new();
     for (i, e) in day.cart.iter().enumerate() {
         let it = &level.items[e.item];
