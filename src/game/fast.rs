@@ -7,9 +7,9 @@
 //! second, a new clock minute (the crowd buys, events fire), a look leaving
 //! the runway, the end of the opening. Stretches that only let the crowd buy
 //! (whole clock minutes, a look's walk) are bought in one go. The result is
-//! exactly the state that as
-//! many single ticks give (`tests/bots.rs` compares serialized states over
-//! whole festivals with random inputs).
+//! exactly the state that as many single ticks give (`tests/bots.rs`
+//! compares states over whole festivals with random inputs, and every tick
+//! of a runway show).
 
 use super::day::show_share;
 use super::{Event, GameState, Phase, TICKS_PER_SECOND, crowd, update};
