@@ -603,3 +603,22 @@ fn results_after_a_festival_of_rain_envelopes() {
         snap(&format!("play_results_2017_{w}x{h}"), &a);
     }
 }
+
+/// `b` at midnight opens the best plan for the wishlist; Esc closes it.
+#[test]
+fn the_wishlist_best_plan_card_at_midnight() {
+    let (_, _, state) = greedy_2017();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = showing(state.clone(), Options::default(), (w, h));
+        let t = Instant::now();
+        // The first score on an empty table asks for a name first.
+        a.advance(t);
+        assert!(a.name_entry().is_some());
+        press_at(&mut a, KeyCode::Esc, t);
+        ch_at(&mut a, 'b', t);
+        assert_eq!(a.top_overlay(), Some(Overlay::WishlistPlan));
+        snap(&format!("play_results_best_plan_{w}x{h}"), &a);
+        press_at(&mut a, KeyCode::Esc, t);
+        assert_eq!(a.top_overlay(), None);
+    }
+}

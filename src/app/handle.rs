@@ -157,6 +157,10 @@ impl App {
             (Overlay::ConfirmNewGame, Action::No | Action::Back | Action::Quit) => {
                 self.overlays.pop();
             }
+            (Overlay::WishlistPlan, Action::Back | Action::Confirm | Action::Pause) => {
+                self.overlays.pop();
+            }
+            (Overlay::WishlistPlan, Action::Quit) => self.on_quit_key(),
             _ => {}
         }
     }
@@ -227,6 +231,12 @@ impl App {
                 return;
             }
             Action::Back if phase == Phase::Results => return self.leave_play(),
+            Action::BuyNow if phase == Phase::Results => {
+                let plan = crate::game::results::wishlist_best_plan(&play.game);
+                play.wishlist_plan = Some(plan);
+                self.overlays.push(Overlay::WishlistPlan);
+                return;
+            }
             Action::Confirm if phase == Phase::Results => return self.leave_play(),
             Action::Back if phase == Phase::Day && !in_review => {
                 self.overlays.push(Overlay::Pause);

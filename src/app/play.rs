@@ -10,6 +10,7 @@ use super::cart_figures::CartFigures;
 use super::name_entry::NameEntry;
 use crate::game::{self, GameState, Input, Phase, TICKS_PER_SECOND};
 use crate::replay::Recorder;
+use crate::rules::BestPlan;
 
 /// Wall time ↔ game ticks, anchored at the last (re)start.
 #[derive(Debug, Clone, Copy, Default)]
@@ -83,6 +84,9 @@ pub struct Play {
     pub finish: Finish,
     /// What the shop and the checkout show about the cart.
     pub cart: CartFigures,
+    /// At midnight, the best plan for the wishlist (worked out when the
+    /// player asks to see it).
+    pub wishlist_plan: Option<BestPlan>,
 }
 
 impl Play {
@@ -98,6 +102,7 @@ impl Play {
             searching: false,
             recorder,
             finish: Finish::Playing,
+            wishlist_plan: None,
         }
     }
 

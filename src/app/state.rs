@@ -106,6 +106,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// Starting a new festival while one is saved to resume.
     ConfirmNewGame,
+    /// `b` at midnight: the best plan for the wishlist, step by step.
+    WishlistPlan,
 }
 
 /// The choices of the quit card, top to bottom.

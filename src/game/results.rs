@@ -201,18 +201,14 @@ impl Results {
             .map(|r| r.deposit)
             .sum();
         let wishlist_bought = state.wishlist_bought();
-        let wishlist: Vec<usize> = level
-            .wishlist
-            .iter()
-            .filter_map(|id| level.item_index(id))
-            .collect();
+        let wishlist = wishlist_items(level);
         let wishlist_missed = wishlist
             .iter()
             .copied()
             .filter(|k| !wishlist_bought.contains(k))
             .collect();
         let wishlist_paid: Fen = bought.iter().filter(|b| b.wished).map(|b| b.pay).sum();
-        let best = wishlist_best_plan(state, &wishlist);
+        let best = wishlist_best_plan(state).receipt;
         let deposits = state.purse().deposits_paid;
         let mut spent_by_hour = Vec::with_capacity(24);
         for h in 1..=24u16 {
@@ -273,10 +269,22 @@ impl Results {
     }
 }
 
+/// The wishlist's items (indices into the level's items), in its order.
+pub fn wishlist_items(level: &crate::level::Level) -> Vec<usize> {
+    level
+        .wishlist
+        .iter()
+        .filter_map(|id| level.item_index(id))
+        .collect()
+}
+
 /// The best plan for the wishlist at festival prices with what the player
-/// held when the day opened (all coupons, those envelopes, that wallet).
-fn wishlist_best_plan(state: &GameState, wishlist: &[usize]) -> rules::Receipt {
+/// held when the day opened (all coupons, those envelopes, that wallet):
+/// one merged checkout of every wishlist item, its lines in
+/// [`wishlist_items`] order.
+pub fn wishlist_best_plan(state: &GameState) -> rules::BestPlan {
     let level = state.level();
+    let wishlist = wishlist_items(level);
     let (purse, envelopes) = match &state.start_of_day {
         Some(s) => (s.purse, s.envelopes.as_slice()),
         None => (*state.purse(), state.envelopes()),
@@ -320,7 +328,7 @@ fn wishlist_best_plan(state: &GameState, wishlist: &[usize]) -> rules::Receipt {
             credit: purse.credit_left(),
         },
     };
-    rules::best_plan(&order).receipt
+    rules::best_plan(&order)
 }
 
 #[cfg(test)]

@@ -61,6 +61,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
     let quit = quit_hint(km, ctx, lang);
     let v: Vec<Option<Hint>> = match app.top_overlay() {
         Some(Overlay::Help) => vec![Some(Hint::new("? Esc", tx(Text::Back)))],
+        Some(Overlay::WishlistPlan) => vec![Some(Hint::new("Esc Enter", tx(Text::Back)))],
         Some(Overlay::Pause) => vec![
             hint(km, ctx, &[Action::Pause], tx(Text::Resume)),
             Some(help),
@@ -287,10 +288,12 @@ fn play_hints(app: &App) -> Vec<Hint> {
                         format!("{} on the table", crate::app::name_entry::ordinal(*n))
                     },
                 )),
+                Some(Hint::new("B", l("best plan", "最优方案"))),
                 Some(Hint::new("Enter", l("menu", "菜单"))),
                 Some(Hint::new("Esc", l("menu", "菜单"))),
             ],
             _ => vec![
+                Some(Hint::new("B", l("best plan", "最优方案"))),
                 Some(Hint::new("Enter", l("menu", "菜单"))),
                 Some(Hint::new("Esc", l("menu", "菜单"))),
             ],

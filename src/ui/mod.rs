@@ -78,6 +78,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Overlay::Pause => pause::render_pause(app, theme, body, buf),
             Overlay::ConfirmQuit => pause::render_confirm(app, theme, body, buf),
             Overlay::ConfirmNewGame => pause::render_new_game(app, theme, body, buf),
+            Overlay::WishlistPlan => results::render_wishlist_plan(app, theme, body, buf),
         }
     }
     footer::render(app, theme, foot, buf);

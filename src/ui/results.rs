@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
-use super::card::{panel, spread};
+use super::card::{Card, panel, spread};
 use super::hud::{grouped, yuan};
 use super::text::Lang;
 use crate::app::state::App;
@@ -355,6 +355,119 @@ fn best_plan_note(zh: bool, r: &Results) -> String {
         (_, false) => format!("  you beat it by {} ✓", yuan(-more)),
         (_, true) => format!("  你比它还省 {} ✓", yuan(-more)),
     }
+}
+
+/// The `b` card at midnight: the best plan for the whole wishlist as one
+/// checkout with the wallet held at 00:00, step by step, the tools it
+/// uses, and what the player paid for the same items.
+pub fn render_wishlist_plan(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(play) = &app.play else { return };
+    let (Some(plan), Some(r)) = (&play.wishlist_plan, play.game.results()) else {
+        return;
+    };
+    let zh = app.settings.lang == Lang::Zh;
+    let level = play.game.level();
+    let q = &plan.receipt;
+    let names: Vec<String> = crate::game::results::wishlist_items(level)
+        .iter()
+        .map(|&k| level.items[k].name.clone())
+        .collect();
+    const W: usize = 58;
+    let mut lines = vec![Line::raw(spread(
+        W,
+        &if zh {
+            format!("活动价 · {} 件", names.len())
+        } else {
+            format!("Festival price · {} items", names.len())
+        },
+        &yuan(q.goods),
+    ))];
+    if q.presale_bonus.get() > 0 {
+        lines.push(Line::raw(spread(
+            W,
+            if zh {
+                "预售定金膨胀"
+            } else {
+                "Presale deposits count for more"
+            },
+            &format!("−{}", yuan(q.presale_bonus)),
+        )));
+    }
+    for st in super::receipt::steps(q, &names)
+        .iter()
+        .filter(|s| s.off.get() > 0)
+    {
+        lines.push(Line::styled(
+            spread(
+                W,
+                &format!("{} {}", st.n, super::receipt::step_name(zh, st.n)),
+                &format!("−{}", yuan(st.off)),
+            ),
+            theme.good,
+        ));
+    }
+    if q.deposits_paid.get() > 0 {
+        lines.push(Line::raw(spread(
+            W,
+            if zh {
+                "定金已在预热期付"
+            } else {
+                "Deposits paid in the warm-up"
+            },
+            &format!("−{}", yuan(q.deposits_paid)),
+        )));
+    }
+    lines.push(Line::styled(
+        spread(
+            W,
+            if zh {
+                "一次结算应付"
+            } else {
+                "One checkout pays"
+            },
+            &yuan(q.pay),
+        ),
+        theme.key,
+    ));
+    let coupons: Vec<&str> = q
+        .coupons_used
+        .iter()
+        .filter_map(|&c| level.coupons.get(c).map(|c| &*c.id))
+        .collect();
+    let used = if zh {
+        format!(
+            "用了 {} 个红包（{}）{}",
+            q.envelopes_used.len(),
+            yuan(q.envelope_value_used()),
+            if coupons.is_empty() {
+                String::new()
+            } else {
+                format!("，券 {}", coupons.join(" "))
+            }
+        )
+    } else {
+        format!(
+            "Uses {} envelopes ({}){}",
+            q.envelopes_used.len(),
+            yuan(q.envelope_value_used()),
+            if coupons.is_empty() {
+                String::new()
+            } else {
+                format!(", coupons {}", coupons.join(" "))
+            }
+        )
+    };
+    lines.push(Line::styled(used, theme.dim));
+    lines.push(Line::styled(
+        best_plan_note(zh, r).trim_start().to_string(),
+        theme.dim,
+    ));
+    let title = if zh {
+        "心愿单最优方案"
+    } else {
+        "BEST PLAN FOR YOUR WISHLIST"
+    };
+    Card::new(title, lines).render(theme, area, buf);
 }
 
 /// Cumulative spending by hour as a bar per hour, with the budget level.
