@@ -434,28 +434,28 @@ pub fn render_wishlist_plan(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         .iter()
         .filter_map(|&c| level.coupons.get(c).map(|c| &*c.id))
         .collect();
-    let used = if zh {
-        format!(
-            "用了 {} 个红包（{}）{}",
-            q.envelopes_used.len(),
-            yuan(q.envelope_value_used()),
-            if coupons.is_empty() {
-                String::new()
-            } else {
-                format!("，券 {}", coupons.join(" "))
-            }
-        )
-    } else {
-        format!(
-            "Uses {} envelopes ({}){}",
-            q.envelopes_used.len(),
-            yuan(q.envelope_value_used()),
-            if coupons.is_empty() {
-                String::new()
-            } else {
-                format!(", coupons {}", coupons.join(" "))
-            }
-        )
+    let mut tools = Vec::new();
+    if !q.envelopes_used.is_empty() {
+        let (n, v) = (q.envelopes_used.len(), yuan(q.envelope_value_used()));
+        tools.push(if zh {
+            format!("{n} 个红包（{v}）")
+        } else {
+            format!("{n} envelopes ({v})")
+        });
+    }
+    if !coupons.is_empty() {
+        let ids = coupons.join(" ");
+        tools.push(if zh {
+            format!("券 {ids}")
+        } else {
+            format!("coupons {ids}")
+        });
+    }
+    let used = match (tools.is_empty(), zh) {
+        (true, false) => "Uses no coupon or envelope".to_string(),
+        (true, true) => "不用券也不用红包".to_string(),
+        (false, false) => format!("Uses {}", tools.join(", ")),
+        (false, true) => format!("用 {}", tools.join("，")),
     };
     lines.push(Line::styled(used, theme.dim));
     lines.push(Line::styled(
