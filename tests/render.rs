@@ -622,3 +622,48 @@ fn the_wishlist_best_plan_card_at_midnight() {
         assert_eq!(a.top_overlay(), None);
     }
 }
+
+/// `n` at midnight starts the next festival (the tutorial opens 2009); on the
+/// last one there is no next and `n` does nothing.
+#[test]
+fn next_festival_from_midnight() {
+    use double11::bot::{BotKind, run_with};
+    let t = Instant::now();
+    let mut a = tutorial(120, 40);
+    a.advance(t);
+    let level = a.play.as_ref().expect("playing").game.level().clone();
+    let mut bot = BotKind::Greedy.make(1);
+    let end = run_with(&level, 1, bot.as_mut(), |_, _| {});
+    a.play.as_mut().expect("playing").set_game(end);
+    a.advance(t);
+    press_at(&mut a, KeyCode::Esc, t); // keep the profile name
+    assert!(a.next_festival().is_some());
+    assert!(
+        screen_text(&a).contains("N next festival"),
+        "{}",
+        screen_text(&a)
+    );
+    ch_at(&mut a, 'n', t);
+    let play = a.play.as_ref().expect("the next festival");
+    assert_eq!(play.level_name, "2009.toml");
+    assert!(!play.game.is_over());
+    assert_eq!(a.screen, Screen::Playing);
+
+    let o = Options {
+        level: Some("2022".into()),
+        seed: Some(1),
+        ..Options::default()
+    };
+    let mut a = App::new(Settings::default(), &o, (120, 40));
+    a.advance(t);
+    let level = a.play.as_ref().expect("playing").game.level().clone();
+    let mut bot = BotKind::Greedy.make(1);
+    let end = run_with(&level, 1, bot.as_mut(), |_, _| {});
+    a.play.as_mut().expect("playing").set_game(end);
+    a.advance(t);
+    press_at(&mut a, KeyCode::Esc, t);
+    assert_eq!(a.next_festival(), None, "2022 is the last festival");
+    ch_at(&mut a, 'n', t);
+    assert!(a.play.as_ref().is_some_and(|p| p.game.is_over()));
+    assert!(!screen_text(&a).contains("next festival"));
+}

@@ -231,6 +231,9 @@ impl App {
                 return;
             }
             Action::Back if phase == Phase::Results => return self.leave_play(),
+            Action::NextFestival if phase == Phase::Results => {
+                return self.start_next_festival();
+            }
             Action::BuyNow if phase == Phase::Results => {
                 let plan = crate::game::results::wishlist_best_plan(&play.game);
                 play.wishlist_plan = Some(plan);

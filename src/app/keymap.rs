@@ -58,8 +58,11 @@ pub enum Action {
     Search,
     /// `s`: skip (rain over → shop, opening show).
     Skip,
-    /// `b`: buy the look on the runway (best plan in the checkout review).
+    /// `b`: buy the look on the runway (best plan in the checkout review,
+    /// the wishlist's best plan at midnight).
     BuyNow,
+    /// `n` at midnight: play the next festival.
+    NextFestival,
     /// `[`: previous cart line.
     CartUp,
     /// `]`: next cart line.
@@ -256,6 +259,7 @@ impl Keymap {
             ch('c', Checkout),
             ch('v', ToggleCard),
             ch('b', BuyNow),
+            ch('n', NextFestival),
             ch('+', AddToCart),
             ch('-', RemoveFromCart),
             ch('[', CartUp),

@@ -283,6 +283,25 @@ impl App {
         })
     }
 
+    /// At midnight, the festival to play next: the shipped level after the
+    /// one just played, if it is open.
+    pub fn next_festival(&self) -> Option<usize> {
+        let play = self.play.as_ref().filter(|p| p.game.is_over())?;
+        let i = self.levels.iter().position(|e| e.file == play.level_name)?;
+        let next = super::levels::next_shipped(&self.levels, i)?;
+        self.locked_by(next).is_none().then_some(next)
+    }
+
+    /// Leaves the results for the next festival, if there is one open.
+    pub(super) fn start_next_festival(&mut self) {
+        let Some(next) = self.next_festival() else {
+            return;
+        };
+        self.leave_play();
+        self.levels_sel = next;
+        self.start_level(next);
+    }
+
     /// Starts the selected level, if it loaded and is unlocked; with a
     /// festival saved to resume, asks first.
     pub(super) fn start_selected_level(&mut self) {

@@ -214,6 +214,9 @@ fn play_hints(app: &App) -> Vec<Hint> {
     let Some(p) = &app.play else {
         return Vec::new();
     };
+    let next = app
+        .next_festival()
+        .map(|_| Hint::new("N", l("next festival", "下一届")));
     if p.searching {
         return vec![
             Hint::new(l("type", "输入"), l("search", "搜索")),
@@ -289,11 +292,13 @@ fn play_hints(app: &App) -> Vec<Hint> {
                     },
                 )),
                 Some(Hint::new("B", l("best plan", "最优方案"))),
+                next,
                 Some(Hint::new("Enter", l("menu", "菜单"))),
                 Some(Hint::new("Esc", l("menu", "菜单"))),
             ],
             _ => vec![
                 Some(Hint::new("B", l("best plan", "最优方案"))),
+                next,
                 Some(Hint::new("Enter", l("menu", "菜单"))),
                 Some(Hint::new("Esc", l("menu", "菜单"))),
             ],
