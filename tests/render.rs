@@ -623,20 +623,26 @@ fn the_wishlist_best_plan_card_at_midnight() {
     }
 }
 
-/// `n` at midnight starts the next festival (the tutorial opens 2009); on the
-/// last one there is no next and `n` does nothing.
-#[test]
-fn next_festival_from_midnight() {
+/// `a`'s festival played to midnight by the greedy bot (seed 1), the name
+/// card passed with Esc (keeping the profile name).
+fn greedy_to_midnight(mut a: App, t: Instant) -> App {
     use double11::bot::{BotKind, run_with};
-    let t = Instant::now();
-    let mut a = tutorial(120, 40);
     a.advance(t);
     let level = a.play.as_ref().expect("playing").game.level().clone();
     let mut bot = BotKind::Greedy.make(1);
     let end = run_with(&level, 1, bot.as_mut(), |_, _| {});
     a.play.as_mut().expect("playing").set_game(end);
     a.advance(t);
-    press_at(&mut a, KeyCode::Esc, t); // keep the profile name
+    press_at(&mut a, KeyCode::Esc, t);
+    a
+}
+
+/// `n` at midnight starts the next festival (the tutorial opens 2009); on the
+/// last one there is no next and `n` does nothing.
+#[test]
+fn next_festival_from_midnight() {
+    let t = Instant::now();
+    let mut a = greedy_to_midnight(tutorial(120, 40), t);
     assert!(a.next_festival().is_some());
     assert!(
         screen_text(&a).contains("N next festival"),
@@ -654,14 +660,7 @@ fn next_festival_from_midnight() {
         seed: Some(1),
         ..Options::default()
     };
-    let mut a = App::new(Settings::default(), &o, (120, 40));
-    a.advance(t);
-    let level = a.play.as_ref().expect("playing").game.level().clone();
-    let mut bot = BotKind::Greedy.make(1);
-    let end = run_with(&level, 1, bot.as_mut(), |_, _| {});
-    a.play.as_mut().expect("playing").set_game(end);
-    a.advance(t);
-    press_at(&mut a, KeyCode::Esc, t);
+    let mut a = greedy_to_midnight(App::new(Settings::default(), &o, (120, 40)), t);
     assert_eq!(a.next_festival(), None, "2022 is the last festival");
     ch_at(&mut a, 'n', t);
     assert!(a.play.as_ref().is_some_and(|p| p.game.is_over()));

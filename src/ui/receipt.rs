@@ -88,18 +88,17 @@ pub fn render_review(
     let fixed = 12 + usize::from(!best) + presale_rows + refused.len();
     let mut room = usize::from(inner.height).saturating_sub(fixed);
     // A presale row: a label, what it takes off, what is left after it.
-    let presale_row = |zh_label: &str, en_label: &str, off: Fen, left: Fen| {
+    let presale_row = |label: &str, off: Fen, left: Fen| {
         Line::raw(row(
             w,
-            if zh { zh_label } else { en_label },
+            &format!("  {label}"),
             &format!("−{}", yuan(off)),
             &yuan(left),
         ))
     };
     if q.presale_bonus.get() > 0 {
         lines.push(presale_row(
-            "  预售定金膨胀",
-            "  Presale deposits count for more",
+            presale_bonus_label(zh),
             q.presale_bonus,
             q.goods - q.presale_bonus,
         ));
@@ -143,12 +142,7 @@ pub fn render_review(
         }
     }
     if q.deposits_paid.get() > 0 {
-        lines.push(presale_row(
-            "  定金已在预热期付",
-            "  Deposits paid in the warm-up",
-            q.deposits_paid,
-            q.pay,
-        ));
+        lines.push(presale_row(deposits_label(zh), q.deposits_paid, q.pay));
     }
     lines.push(Line::styled("─".repeat(w), theme.border));
     let p = game.purse();
@@ -428,6 +422,25 @@ pub fn steps(q: &crate::rules::Receipt, names: &[String]) -> Vec<Step> {
             }
         })
         .collect()
+}
+
+/// The row for a presale's inflation (what the deposits count for beyond
+/// themselves).
+pub fn presale_bonus_label(zh: bool) -> &'static str {
+    if zh {
+        "预售定金膨胀"
+    } else {
+        "Presale deposits count for more"
+    }
+}
+
+/// The row for the deposits already paid in the warm-up.
+pub fn deposits_label(zh: bool) -> &'static str {
+    if zh {
+        "定金已在预热期付"
+    } else {
+        "Deposits paid in the warm-up"
+    }
 }
 
 /// The name of discount step `n`.

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Theme;
 use super::card::{Card, panel, spread};
 use super::hud::{grouped, yuan};
+use super::receipt::{self, deposits_label, presale_bonus_label};
 use super::text::Lang;
 use crate::app::state::App;
 use crate::game::results::Expired;
@@ -382,40 +383,18 @@ pub fn render_wishlist_plan(app: &App, theme: &Theme, area: Rect, buf: &mut Buff
         },
         &yuan(q.goods),
     ))];
+    // A step that takes money off: its label and the amount.
+    let off_row =
+        |label: &str, off: crate::money::Fen| spread(W, label, &format!("−{}", yuan(off)));
     if q.presale_bonus.get() > 0 {
-        lines.push(Line::raw(spread(
-            W,
-            if zh {
-                "预售定金膨胀"
-            } else {
-                "Presale deposits count for more"
-            },
-            &format!("−{}", yuan(q.presale_bonus)),
-        )));
+        lines.push(Line::raw(off_row(presale_bonus_label(zh), q.presale_bonus)));
     }
-    for st in super::receipt::steps(q, &names)
-        .iter()
-        .filter(|s| s.off.get() > 0)
-    {
-        lines.push(Line::styled(
-            spread(
-                W,
-                &format!("{} {}", st.n, super::receipt::step_name(zh, st.n)),
-                &format!("−{}", yuan(st.off)),
-            ),
-            theme.good,
-        ));
+    for st in receipt::steps(q, &names).iter().filter(|s| s.off.get() > 0) {
+        let label = format!("{} {}", st.n, receipt::step_name(zh, st.n));
+        lines.push(Line::styled(off_row(&label, st.off), theme.good));
     }
     if q.deposits_paid.get() > 0 {
-        lines.push(Line::raw(spread(
-            W,
-            if zh {
-                "定金已在预热期付"
-            } else {
-                "Deposits paid in the warm-up"
-            },
-            &format!("−{}", yuan(q.deposits_paid)),
-        )));
+        lines.push(Line::raw(off_row(deposits_label(zh), q.deposits_paid)));
     }
     lines.push(Line::styled(
         spread(
