@@ -63,7 +63,11 @@ pub fn render_review(
             "1 {} · {} {}",
             if zh { "活动价" } else { "Festival price" },
             game.day().cart.len(),
-            if zh { "行" } else { "lines" }
+            match (zh, game.day().cart.len()) {
+                (true, _) => "行",
+                (false, 1) => "line",
+                (false, _) => "lines",
+            }
         ),
         "",
         &yuan(q.goods),
@@ -161,7 +165,9 @@ pub fn render_review(
         "",
         &yuan(q.pay),
     ))]));
-    let saved = q.discounts.total();
+    // Saved: every discount and the presale inflation (goods − saved =
+    // pay + deposits already paid).
+    let saved = q.saved();
     lines.push(Line::styled(
         format!(
             "{} {} · {} {} · {} {}",
