@@ -278,11 +278,10 @@ pub fn wishlist_items(level: &crate::level::Level) -> Vec<usize> {
         .collect()
 }
 
-/// The best plan for the wishlist at festival prices with what the player
-/// held when the day opened (all coupons, those envelopes, that wallet):
-/// one merged checkout of every wishlist item, its lines in
-/// [`wishlist_items`] order.
-pub fn wishlist_best_plan(state: &GameState) -> rules::BestPlan {
+/// The wishlist as one order at festival prices with what the player held
+/// when the day opened (all coupons, those envelopes, that wallet), its
+/// lines in [`wishlist_items`] order.
+pub fn wishlist_order(state: &GameState) -> Order {
     let level = state.level();
     let wishlist = wishlist_items(level);
     let (purse, envelopes) = match &state.start_of_day {
@@ -309,7 +308,7 @@ pub fn wishlist_best_plan(state: &GameState) -> rules::BestPlan {
             }
         })
         .collect();
-    let order = Order {
+    Order {
         festival: festival(level, purse.allowance),
         stores: stores(level),
         lines,
@@ -327,8 +326,13 @@ pub fn wishlist_best_plan(state: &GameState) -> rules::BestPlan {
             balance: purse.balance,
             credit: purse.credit_left(),
         },
-    };
-    rules::best_plan(&order)
+    }
+}
+
+/// The best plan for the wishlist as one merged checkout of
+/// [`wishlist_order`].
+pub fn wishlist_best_plan(state: &GameState) -> rules::BestPlan {
+    rules::best_plan(&wishlist_order(state))
 }
 
 #[cfg(test)]

@@ -96,23 +96,23 @@ pub fn best_plan(order: &Order) -> BestPlan {
 
 /// One way to treat one store in steps 2–4.
 #[derive(Debug, Clone)]
-struct StoreOption {
+pub(crate) struct StoreOption {
     /// Per store line: amount after step 2.
-    after_item: Vec<Fen>,
+    pub(crate) after_item: Vec<Fen>,
     /// Per store line: amount after step 4.
-    after_cards: Vec<Fen>,
+    pub(crate) after_cards: Vec<Fen>,
     /// Per store line: the item coupon used.
-    item_picks: Vec<Option<usize>>,
+    pub(crate) item_picks: Vec<Option<usize>>,
     /// The store card used.
-    card: Option<usize>,
+    pub(crate) card: Option<usize>,
     /// Coupons used.
-    tools: usize,
+    pub(crate) tools: usize,
     /// Item coupons used that another store's lines could also take.
-    shared: Vec<usize>,
+    pub(crate) shared: Vec<usize>,
     /// Σ after_cards.
-    total: Fen,
+    pub(crate) total: Fen,
     /// What the store adds to its pool's threshold amount.
-    basis: Fen,
+    pub(crate) basis: Fen,
 }
 
 /// One store's part in the search.
@@ -333,7 +333,12 @@ impl<'a> Search<'a> {
 type OptionKey = (Vec<Fen>, Vec<Fen>, Vec<usize>);
 
 /// Every distinct way to treat store `s` in steps 2–4.
-fn store_options(order: &Order, base: &Ledger, s: usize, lines: &[usize]) -> Vec<StoreOption> {
+pub(crate) fn store_options(
+    order: &Order,
+    base: &Ledger,
+    s: usize,
+    lines: &[usize],
+) -> Vec<StoreOption> {
     // Item coupons another store's lines could also take.
     let contested = |c: usize| match &order.coupons[c].target {
         CouponTarget::Item(item) => order.lines.iter().any(|l| l.store != s && l.item == item),
@@ -452,7 +457,7 @@ fn enumerate_cards(
 /// What the envelope search tracks of the eligible lines: either their
 /// total left (no presale line, every share fits its line) or every line's
 /// amount (a presale line loses shares beyond its deposit floor).
-trait Amounts: Clone + Eq + std::hash::Hash {
+pub(crate) trait Amounts: Clone + Eq + std::hash::Hash {
     /// What the lines can still lose above their floors.
     fn left(&self, floors: &[Fen]) -> Fen;
     /// The lines after an envelope of `value` took its shares, and what it
@@ -594,14 +599,14 @@ impl<'c, A: Amounts> EnvelopeWalk<'c, A> {
 
 /// What the envelope step can best do from one state.
 #[derive(Debug, Clone)]
-struct EnvelopePick {
-    taken: Fen,
-    count: usize,
-    mask: Vec<bool>,
+pub(crate) struct EnvelopePick {
+    pub(crate) taken: Fen,
+    pub(crate) count: usize,
+    pub(crate) mask: Vec<bool>,
 }
 
 /// Chooses which envelopes to use, given the lines after step 6.
-struct EnvelopeChooser {
+pub(crate) struct EnvelopeChooser {
     /// Usable envelopes (not expired, value > 0) in the fixed order.
     sequence: Vec<(usize, Fen, Fen)>,
     limit: usize,
@@ -633,7 +638,7 @@ impl Gain {
 }
 
 impl EnvelopeChooser {
-    fn new(order: &Order, envelope_order: &[usize]) -> EnvelopeChooser {
+    pub(crate) fn new(order: &Order, envelope_order: &[usize]) -> EnvelopeChooser {
         let sequence: Vec<(usize, Fen, Fen)> = envelope_order
             .iter()
             .copied()
@@ -675,7 +680,7 @@ impl EnvelopeChooser {
         }
     }
 
-    fn choose(&mut self, ledger: &Ledger) -> EnvelopePick {
+    pub(crate) fn choose(&mut self, ledger: &Ledger) -> EnvelopePick {
         // Without presale lines every share fits its line, so only the total
         // left matters: one pseudo-line holding it behaves exactly alike
         // (each envelope takes min(value, left)). With presale lines a share

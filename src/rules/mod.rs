@@ -39,6 +39,7 @@
 //! not refused.
 
 pub mod best;
+pub mod best_split;
 pub mod checkout;
 pub mod hint;
 pub mod model;
@@ -47,6 +48,7 @@ pub mod refusal;
 pub mod split;
 
 pub use best::{BestPlan, best_plan};
+pub use best_split::{PlannedOrder, SplitPlan, Timing, best_split, best_split_timed};
 pub use checkout::{Plan, checkout, envelope_order, pools, quote};
 pub use hint::{Hint, HintKind, hints};
 pub use model::{

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod game;
+pub mod orders;
 #[cfg(unix)]
 pub mod pty;
 
