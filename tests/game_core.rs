@@ -125,8 +125,8 @@ fn combos_build_and_a_miss_resets_them_and_locks_the_lane() {
     assert_eq!(r.combo, 0);
     assert_eq!(r.miss_presses, 1);
     assert!(r.is_locked(empty_lane));
-    // 0.3 s later the lane is free again.
-    for _ in 0..18 {
+    // 0.5 s later the lane is free again.
+    for _ in 0..double11::game::rain::LOCK_TICKS {
         tick(&mut s);
     }
     assert!(!s.rain().unwrap().is_locked(empty_lane));

@@ -561,8 +561,8 @@ fn showing(state: double11::game::GameState, o: Options, size: (u16, u16)) -> Ap
     a
 }
 
-/// 2017 after the greedy bot's warm-up: a wallet of over a hundred rain
-/// envelopes, the cart on the checkout review. The envelopes past the limit
+/// 2017 after the greedy bot's warm-up: a wallet of more rain envelopes
+/// than one checkout can take (over 10), the cart on the checkout review. The envelopes past the limit
 /// of 10 and those below their minimum are summed up, not listed one by one.
 #[test]
 fn review_with_a_wallet_of_rain_envelopes() {
@@ -574,7 +574,7 @@ fn review_with_a_wallet_of_rain_envelopes() {
         .expect("the greedy bot checks out");
     let mut state = game::simulate_inputs(&level, 3, &inputs[..cut]);
     game::update(&mut state, game::Event::Input(Input::Checkout));
-    assert!(state.envelopes().len() > 100, "{}", state.envelopes().len());
+    assert!(state.envelopes().len() > 10, "{}", state.envelopes().len());
     for (w, h) in [(80, 24), (120, 40)] {
         let a = showing(state.clone(), Options::default(), (w, h));
         snap(&format!("play_review_many_envelopes_{w}x{h}"), &a);
@@ -591,13 +591,13 @@ fn review_with_a_wallet_of_rain_envelopes() {
     );
 }
 
-/// 2017's midnight after the greedy bot's festival: over a hundred rain
+/// 2017's midnight after the greedy bot's festival: over ten rain
 /// envelopes expired, noted by why; the checkout times; the best plan.
 #[test]
 fn results_after_a_festival_of_rain_envelopes() {
     let (_, _, state) = greedy_2017();
     let r = state.results().expect("the festival ended");
-    assert!(r.expired.len() > 100, "{}", r.expired.len());
+    assert!(r.expired.len() > 10, "{}", r.expired.len());
     for (w, h) in [(80, 24), (120, 40)] {
         let a = showing(state.clone(), Options::default(), (w, h));
         snap(&format!("play_results_2017_{w}x{h}"), &a);

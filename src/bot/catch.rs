@@ -1,8 +1,10 @@
-//! Catching in the rain, and when to look next.
+//! Catching in the rain, and when to look next: an aimed catcher presses
+//! each envelope the tick it crosses the hit line (a perfect catch).
 
-use crate::game::{GameState, Input, Phase, Rain};
+use crate::game::{GameState, Grade, Input, Phase, Rain};
 
-/// A lane worth pressing now: unlocked, with an envelope in its catch zone.
+/// A lane worth pressing now: unlocked, with an envelope in its perfect
+/// window.
 pub fn catchable_lane(state: &GameState) -> Option<u8> {
     if state.phase() != &Phase::Rain {
         return None;
@@ -10,7 +12,7 @@ pub fn catchable_lane(state: &GameState) -> Option<u8> {
     let r = state.rain()?;
     r.falling
         .iter()
-        .filter(|f| !r.is_locked(f.lane) && r.in_zone(r.row(f)))
+        .filter(|f| !r.is_locked(f.lane) && r.grade_now(f) == Some(Grade::Perfect))
         .map(|f| f.lane)
         .min()
 }
@@ -21,12 +23,12 @@ pub fn catch_input(state: &GameState) -> Option<Input> {
 }
 
 /// The game tick of rain tick `t` of the rain falling now.
-fn game_tick(state: &GameState, r: &Rain, t: u64) -> u64 {
+pub(super) fn game_tick(state: &GameState, r: &Rain, t: u64) -> u64 {
     state.tick() + t.saturating_sub(r.elapsed).max(1)
 }
 
-/// When an envelope next becomes catchable, or a new one spawns (its lane
-/// is then known), or the rain ends: the next tick worth looking at.
+/// When an envelope next crosses the hit line, or a new one drops (its
+/// lane is then known), or the rain ends: the next tick worth looking at.
 pub fn catch_wake(state: &GameState) -> Option<u64> {
     let r = state.rain()?;
     if state.phase() != &Phase::Rain {
@@ -34,16 +36,16 @@ pub fn catch_wake(state: &GameState) -> Option<u64> {
     }
     let now = r.elapsed;
     let mut next = r.duration.max(now + 1);
-    // The next step spawns (at the start, next_spawn is 0).
+    // The next step drops (at the start, next_spawn is 0).
     next = next.min(r.next_spawn.max(now + 1));
     for f in &r.falling {
-        let (first, last) = r.catch_window(f);
+        let (_, last) = r.perfect_window(f);
         let lock = r
             .locked_until
             .get(usize::from(f.lane))
             .copied()
             .unwrap_or(0);
-        let at = first.max(lock);
+        let at = r.ideal_tick(f).max(lock);
         if at > now && at <= last {
             next = next.min(at);
         }

@@ -14,6 +14,12 @@
 //! - [`planner`]: catches everything, times the wishlist checkout to pool
 //!   the thresholds, pays with the rules engine's best plan, adds items the
 //!   hints say pay for themselves, and spends leftover envelopes.
+//! - [`masher`]: presses every lane every 80 ms in the rain (shops like
+//!   greedy): mashing must lose to aiming.
+//! - [`idle`]: watches the rains and the day, catches and buys nothing.
+//!
+//! The catching bots aim: they press each envelope as it crosses the hit
+//! line ([`catch`]), so their catches are perfect.
 //!
 //! [`run::run_festival`] plays one festival headless and returns the final
 //! state with its [`crate::replay::Replay`]; [`demo::Demo`] plays festivals
@@ -22,6 +28,8 @@
 pub mod catch;
 pub mod demo;
 pub mod greedy;
+pub mod idle;
+pub mod masher;
 pub mod planner;
 pub mod random;
 pub mod run;
@@ -61,11 +69,24 @@ pub enum BotKind {
     Greedy,
     /// Catch everything, plan the cart, best plan at checkout.
     Planner,
+    /// Every lane every 80 ms in the rain; shops like greedy.
+    Masher,
+    /// Catches nothing, buys nothing.
+    Idle,
 }
 
 impl BotKind {
-    /// Every bot, weakest first.
+    /// The playing bots, weakest first (the balance test ranks them).
     pub const ALL: [BotKind; 3] = [BotKind::Random, BotKind::Greedy, BotKind::Planner];
+
+    /// Every bot there is, the rain tests' masher and idle included.
+    pub const EVERY: [BotKind; 5] = [
+        BotKind::Random,
+        BotKind::Greedy,
+        BotKind::Planner,
+        BotKind::Masher,
+        BotKind::Idle,
+    ];
 
     /// Its name on the command line.
     pub fn name(self) -> &'static str {
@@ -73,6 +94,8 @@ impl BotKind {
             BotKind::Random => "random",
             BotKind::Greedy => "greedy",
             BotKind::Planner => "planner",
+            BotKind::Masher => "masher",
+            BotKind::Idle => "idle",
         }
     }
 
@@ -83,6 +106,8 @@ impl BotKind {
             BotKind::Random => Box::new(random::RandomBot::new(seed)),
             BotKind::Greedy => Box::new(greedy::GreedyBot::new()),
             BotKind::Planner => Box::new(planner::PlannerBot::new()),
+            BotKind::Masher => Box::new(masher::MasherBot::new()),
+            BotKind::Idle => Box::new(idle::IdleBot),
         }
     }
 }
@@ -97,10 +122,10 @@ impl FromStr for BotKind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<BotKind, String> {
-        BotKind::ALL
+        BotKind::EVERY
             .into_iter()
             .find(|k| k.name() == s)
-            .ok_or_else(|| format!("unknown bot {s:?} (random, greedy or planner)"))
+            .ok_or_else(|| format!("unknown bot {s:?} (random, greedy, planner, masher or idle)"))
     }
 }
 

@@ -14,7 +14,8 @@ pub struct SimulateArgs {
     /// The level: a shipped level (`2017` or `2017.toml`) or a level file.
     #[arg(long)]
     pub level: String,
-    /// The bot: random, greedy or planner.
+    /// The bot: random, greedy, planner, masher (every lane every 80 ms) or
+    /// idle (catches and buys nothing).
     #[arg(long, default_value = "greedy")]
     pub bot: BotKind,
     /// How many festivals (seeds S, S+1, …).

@@ -21,11 +21,13 @@ pub mod crowd;
 pub mod day;
 pub mod events;
 pub mod fast;
+pub mod pattern;
 pub mod rain;
 pub mod results;
 pub mod rng;
 pub mod score;
 pub mod shop;
+pub mod timing;
 pub mod wallet;
 
 use serde::{Deserialize, Serialize};
@@ -40,6 +42,7 @@ pub use rain::{Catch, Falling, Pop, PopKind, Rain, RainEnd};
 pub use results::{ExpiryGroup, ExpiryReason, Results, expiry_groups};
 pub use rng::GameRng;
 pub use score::{Rank, ScoreBreakdown};
+pub use timing::Grade;
 pub use wallet::{HeldCoupon, HeldEnvelope, Purse, Reservation};
 
 /// Ticks per real second.

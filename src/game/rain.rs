@@ -1,37 +1,44 @@
-//! The red-envelope rain: envelopes fall in lanes; a lane press while one is
-//! in the catch zone (the bottom rows) catches the lowest. Positions are a
-//! closed-form function of (spawn tick, speed, tick), so a press is judged
-//! exactly at the tick it was made.
+//! The red-envelope rain: envelopes fall in lanes; a lane press is judged by
+//! how near the hit line (the middle of the CATCH band) the nearest envelope
+//! in that lane is ([`super::timing`]: perfect / good / miss). Positions are
+//! a closed-form function of (spawn tick, speed, tick) in quarter-row steps,
+//! so an envelope moves smoothly and a press is judged exactly at the tick
+//! it was made.
 //!
 //! - A catch reveals the value (a pop for 0.6 s), adds the envelope to the
-//!   wallet and raises the combo; the combo multiplies catch *points*, never
-//!   money ([`super::score::catch_points`]).
-//! - A press on a lane with nothing in the zone is a miss: the combo resets
-//!   and that lane locks for 0.3 s (presses on a locked lane do nothing), so
-//!   mashing costs catches and combos.
-//! - Envelopes that fall past the zone are missed.
+//!   wallet and raises the combo; the combo and a perfect grade multiply
+//!   catch *points*, never money ([`super::score::catch_points`]).
+//! - A press on a lane with nothing in the band is an empty press: the
+//!   combo resets, that lane locks for 0.5 s (presses on a locked lane do
+//!   nothing) and the next catch is docked a quarter of its value per empty
+//!   press since the last catch, so mashing loses money.
+//! - Drops come faster as the rain goes on (`spawn_every_ms` → `spawn_end_ms`)
+//!   and more of them are pairs and runs ([`super::pattern`]).
+//! - Envelopes that fall past the band are missed.
 //! - The crowd drains the pool every second at the rain's rate (±20%,
 //!   game invention); the rain ends when its time is up or the pool is dry.
 
 use serde::{Deserialize, Serialize};
 
+use super::timing::{self, Grade, STEPS_PER_ROW};
 use super::wallet::{HeldEnvelope, WonAt};
-use super::{GameRng, GameState, Input, Phase, TICKS_PER_SECOND, score};
+use super::{GameRng, GameState, Input, Phase, TICKS_PER_SECOND, pattern, score};
 use crate::level::{Level, RainSpec};
 use crate::money::Fen;
 use crate::rules::Id;
 
+pub use super::timing::LOCK_TICKS;
+
 /// How long a pop shows (0.6 s).
 pub const POP_TICKS: u64 = 36;
-/// How long a missed press locks its lane (0.3 s).
-pub const LOCK_TICKS: u64 = 18;
 
-/// An envelope falling.
+/// An envelope falling (or, with `spawn` still ahead, about to: the second
+/// and third of a run).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Falling {
     /// Lane (0-based).
     pub lane: u8,
-    /// Rain tick it spawned at.
+    /// Rain tick it spawns at.
     pub spawn: u64,
     /// Its value (0 = empty), revealed when caught.
     pub value: Fen,
@@ -46,16 +53,22 @@ pub struct Falling {
 pub enum PopKind {
     /// A caught envelope and its value.
     Caught {
-        /// The value.
+        /// The value kept (after any docking).
         value: Fen,
         /// Minimum spend.
         min_spend: Fen,
         /// A jackpot.
         jackpot: bool,
+        /// How well it was timed.
+        #[serde(default)]
+        grade: Grade,
+        /// What earlier empty presses docked from it.
+        #[serde(default)]
+        docked: Fen,
     },
     /// A caught empty envelope ("thank you for taking part").
     Empty,
-    /// A press with nothing in the zone: `✗`, the lane locks.
+    /// A press with nothing in the band: `✗`, the lane locks.
     Miss,
 }
 
@@ -77,7 +90,7 @@ pub struct Pop {
 pub struct Catch {
     /// The lane.
     pub lane: u8,
-    /// The value (0 = empty).
+    /// The value kept (0 = empty, or docked to nothing).
     pub value: Fen,
     /// Minimum spend.
     pub min_spend: Fen,
@@ -89,6 +102,12 @@ pub struct Catch {
     pub points: i64,
     /// Rain tick.
     pub at: u64,
+    /// How well it was timed.
+    #[serde(default)]
+    pub grade: Grade,
+    /// What earlier empty presses docked from it (back to the pool).
+    #[serde(default)]
+    pub docked: Fen,
 }
 
 /// Why a rain ended.
@@ -117,19 +136,25 @@ pub struct Rain {
     pub lanes: u8,
     /// Rows of the field.
     pub rows: u16,
-    /// Bottom rows that are the catch zone.
+    /// Bottom rows that are the catch band.
     pub catch_rows: u16,
-    /// Rows per second.
+    /// Rows per second (at most [`timing::MAX_SPEED`]).
     pub speed: u32,
     /// Ticks the rain lasts.
     pub duration: u64,
-    /// Average ticks between spawns.
+    /// Average ticks between drops at the start.
     pub spawn_gap: u64,
+    /// Average ticks between drops at the end.
+    #[serde(default)]
+    pub spawn_gap_end: u64,
+    /// Percent of drops that are pairs or runs by the end (0 at the start).
+    #[serde(default)]
+    pub pattern_percent: u32,
     /// Rain ticks run so far.
     pub elapsed: u64,
-    /// Rain tick of the next spawn.
+    /// Rain tick of the next drop.
     pub next_spawn: u64,
-    /// Envelopes falling (not caught, not past).
+    /// Envelopes falling or about to (not caught, not past).
     pub falling: Vec<Falling>,
     /// Pops showing.
     pub pops: Vec<Pop>,
@@ -143,8 +168,11 @@ pub struct Rain {
     pub catches: Vec<Catch>,
     /// Envelopes that fell past.
     pub missed: u32,
-    /// Presses on an empty zone.
+    /// Presses on an empty band.
     pub miss_presses: u32,
+    /// Empty presses since the last catch (each docks the next catch).
+    #[serde(default)]
+    pub empty_presses: u32,
     /// The pool this rain draws on.
     pub pool_left: Fen,
     /// The pool's size at the start of the festival (for the bar).
@@ -172,10 +200,16 @@ pub struct RainSummary {
     pub caught: u32,
     /// Empty envelopes caught.
     pub empty: u32,
+    /// Catches graded perfect.
+    #[serde(default)]
+    pub perfect: u32,
     /// Envelopes that fell past.
     pub missed: u32,
-    /// Presses on an empty zone.
+    /// Presses on an empty band.
     pub miss_presses: u32,
+    /// Money empty presses docked from catches.
+    #[serde(default)]
+    pub docked: Fen,
     /// Best combo.
     pub best_combo: u32,
     /// Money won.
@@ -188,7 +222,7 @@ impl Rain {
     /// A rain ready to start (tick 0), drawing on a pool with `pool_left`.
     pub fn new(level: &Level, spec: usize, number: u32, of: u32, pool_left: Fen) -> Rain {
         let r: &RainSpec = &level.rains[spec];
-        let spawn_gap = (u64::from(r.spawn_every_ms) * TICKS_PER_SECOND / 1000).max(1);
+        let gap = |ms: u32| (u64::from(ms) * TICKS_PER_SECOND / 1000).max(1);
         Rain {
             spec,
             id: r.id.clone(),
@@ -198,9 +232,11 @@ impl Rain {
             lanes: r.lanes,
             rows: r.rows,
             catch_rows: r.catch_rows,
-            speed: r.speed,
+            speed: r.speed.clamp(1, timing::MAX_SPEED),
             duration: u64::from(r.seconds) * TICKS_PER_SECOND,
-            spawn_gap,
+            spawn_gap: gap(r.spawn_every_ms),
+            spawn_gap_end: gap(r.spawn_end_ms),
+            pattern_percent: u32::from(r.pattern_percent),
             elapsed: 0,
             next_spawn: 0,
             falling: Vec::new(),
@@ -211,6 +247,7 @@ impl Rain {
             catches: Vec::new(),
             missed: 0,
             miss_presses: 0,
+            empty_presses: 0,
             pool_left: r.pool.unwrap_or(pool_left),
             pool_total: r.pool.unwrap_or(level.envelopes.pool),
             own_pool: r.pool.is_some(),
@@ -220,9 +257,25 @@ impl Rain {
         }
     }
 
+    /// The position of an envelope at rain tick `t`, in quarter-row steps
+    /// from the top (0 before it spawns).
+    pub fn step_at(&self, f: &Falling, t: u64) -> u64 {
+        t.saturating_sub(f.spawn) * u64::from(self.speed) * STEPS_PER_ROW / TICKS_PER_SECOND
+    }
+
+    /// Its position now, in steps.
+    pub fn step(&self, f: &Falling) -> u64 {
+        self.step_at(f, self.elapsed)
+    }
+
+    /// True once `f` has spawned (a run's later envelopes wait their turn).
+    pub fn visible(&self, f: &Falling) -> bool {
+        f.spawn <= self.elapsed
+    }
+
     /// The row of an envelope at rain tick `t` (0 = top; ≥ rows = fallen past).
     pub fn row_at(&self, f: &Falling, t: u64) -> u64 {
-        t.saturating_sub(f.spawn) * u64::from(self.speed) / TICKS_PER_SECOND
+        self.step_at(f, t) / STEPS_PER_ROW
     }
 
     /// Its row now.
@@ -230,26 +283,61 @@ impl Rain {
         self.row_at(f, self.elapsed)
     }
 
-    /// The first row of the catch zone.
+    /// The first row of the catch band.
     pub fn zone_top(&self) -> u64 {
         u64::from(self.rows - self.catch_rows)
     }
 
-    /// True when `row` is in the catch zone.
+    /// True when `row` is in the catch band.
     pub fn in_zone(&self, row: u64) -> bool {
         row >= self.zone_top() && row < u64::from(self.rows)
     }
 
-    /// The rain tick an envelope spawned at `spawn` first shows `row`.
-    pub fn tick_of_row(&self, spawn: u64, row: u64) -> u64 {
-        spawn + (row * TICKS_PER_SECOND).div_ceil(u64::from(self.speed))
+    /// The hit line, in steps: the middle of the band.
+    pub fn hit_step(&self) -> u64 {
+        self.zone_top() * STEPS_PER_ROW + u64::from(self.catch_rows) * STEPS_PER_ROW / 2
     }
 
-    /// The first and last rain ticks at which `f` can be caught.
+    /// Steps from the top to the bottom of the field.
+    pub fn field_steps(&self) -> u64 {
+        u64::from(self.rows) * STEPS_PER_ROW
+    }
+
+    /// The rain tick an envelope spawned at `spawn` first reaches `step`.
+    pub fn tick_of_step(&self, spawn: u64, step: u64) -> u64 {
+        spawn + (step * TICKS_PER_SECOND).div_ceil(u64::from(self.speed) * STEPS_PER_ROW)
+    }
+
+    /// The rain tick an envelope spawned at `spawn` first shows `row`.
+    pub fn tick_of_row(&self, spawn: u64, row: u64) -> u64 {
+        self.tick_of_step(spawn, row * STEPS_PER_ROW)
+    }
+
+    /// The first and last rain ticks at which `f` can be caught (good).
     pub fn catch_window(&self, f: &Falling) -> (u64, u64) {
         let first = self.tick_of_row(f.spawn, self.zone_top());
         let past = self.tick_of_row(f.spawn, u64::from(self.rows));
         (first, past - 1)
+    }
+
+    /// The first and last rain ticks at which a catch of `f` is perfect.
+    pub fn perfect_window(&self, f: &Falling) -> (u64, u64) {
+        let hit = self.hit_step();
+        let first = self.tick_of_step(f.spawn, hit - timing::PERFECT_STEPS);
+        let past = self.tick_of_step(f.spawn, hit + timing::PERFECT_STEPS + 1);
+        (first, past - 1)
+    }
+
+    /// The rain tick `f` crosses the hit line (the aimed moment).
+    pub fn ideal_tick(&self, f: &Falling) -> u64 {
+        self.tick_of_step(f.spawn, self.hit_step())
+    }
+
+    /// The grade a press on `f` would get now, if it is in the band.
+    pub fn grade_now(&self, f: &Falling) -> Option<Grade> {
+        let s = self.step(f);
+        (self.visible(f) && self.in_zone(s / STEPS_PER_ROW))
+            .then(|| timing::grade(s, self.hit_step()))
     }
 
     /// Real seconds left, rounded up.
@@ -269,14 +357,19 @@ impl Rain {
         self.catches.iter().map(|c| c.points).sum()
     }
 
-    /// True while `lane` is locked after a miss.
+    /// True while `lane` is locked after an empty press.
     pub fn is_locked(&self, lane: u8) -> bool {
         self.locked_until
             .get(usize::from(lane))
             .is_some_and(|&u| self.elapsed < u)
     }
 
-    /// Ticks until the next visible change (a row, a spawn, a pop or lock
+    /// The share of the next catch that empty presses will dock, percent.
+    pub fn dock_percent(&self) -> i64 {
+        (i64::from(self.empty_presses) * timing::EMPTY_PRESS_PERCENT).min(100)
+    }
+
+    /// Ticks until the next visible change (a step, a spawn, a pop or lock
     /// ending, the seconds shown, the end).
     pub fn next_change(&self) -> Option<u64> {
         if self.end.is_some() {
@@ -287,7 +380,11 @@ impl Rain {
         next = next.min((now / TICKS_PER_SECOND + 1) * TICKS_PER_SECOND);
         next = next.min(self.next_spawn.max(now + 1));
         for f in &self.falling {
-            next = next.min(self.tick_of_row(f.spawn, self.row(f) + 1));
+            next = next.min(if self.visible(f) {
+                self.tick_of_step(f.spawn, self.step(f) + 1)
+            } else {
+                f.spawn
+            });
         }
         for p in &self.pops {
             if p.until > now {
@@ -303,8 +400,8 @@ impl Rain {
     }
 
     /// One rain tick: the crowd grabs (each second), envelopes fall past,
-    /// pops fade, a new envelope may spawn, the rain may end.
-    fn step(&mut self, level: &Level, rng: &mut GameRng) {
+    /// pops fade, a new drop may come, the rain may end.
+    fn step_tick(&mut self, level: &Level, rng: &mut GameRng) {
         self.elapsed += 1;
         let t = self.elapsed;
         if t % TICKS_PER_SECOND == 0 {
@@ -314,11 +411,11 @@ impl Rain {
             self.pool_left -= grab;
             self.crowd_last_second = grab;
         }
-        let rows = u64::from(self.rows);
         let before = self.falling.len();
-        let speed = u64::from(self.speed);
+        let bottom = self.field_steps();
+        let per_tick = u64::from(self.speed) * STEPS_PER_ROW;
         self.falling
-            .retain(|f| t.saturating_sub(f.spawn) * speed / TICKS_PER_SECOND < rows);
+            .retain(|f| t.saturating_sub(f.spawn) * per_tick / TICKS_PER_SECOND < bottom);
         self.missed += (before - self.falling.len()) as u32;
         self.pops.retain(|p| p.until > t);
         if self.pool_left == Fen::ZERO {
@@ -336,102 +433,142 @@ impl Rain {
 
     fn spawn(&mut self, level: &Level, rng: &mut GameRng) {
         let t = self.elapsed;
-        // Game invention: gaps vary ±25% around the level's rate.
-        let lo = self.spawn_gap * 3 / 4;
-        let hi = self.spawn_gap * 5 / 4;
-        self.next_spawn = t + rng.between(lo.max(1), hi.max(1));
-        // Only spawn what can still reach the zone before the rain ends.
-        if self.tick_of_row(t, self.zone_top()) >= self.duration {
-            return;
-        }
-        let lane = rng.below(u64::from(self.lanes)) as u8;
-        let Some(k) = rng.weighted(level.prizes.iter().map(|p| p.weight)) else {
-            return;
+        let end_gap = if self.spawn_gap_end == 0 {
+            self.spawn_gap
+        } else {
+            self.spawn_gap_end
         };
-        let prize = &level.prizes[k];
-        self.falling.push(Falling {
-            lane,
-            spawn: t,
-            value: prize.value,
-            min_spend: prize.min_spend,
-            jackpot: prize.jackpot,
-        });
+        let gap = pattern::gap_at(self.spawn_gap, end_gap, t, self.duration);
+        let shape = pattern::drop(rng, self.lanes, self.pattern_percent, t, self.duration);
+        let last = shape.iter().map(|d| d.0).max().unwrap_or(0);
+        // Game invention: gaps vary ±25% around the ramp.
+        let (lo, hi) = (gap * 3 / 4, gap * 5 / 4);
+        self.next_spawn = t + last + rng.between(lo.max(1), hi.max(1));
+        for (offset, lane) in shape {
+            let at = t + offset;
+            // Only drop what can still reach the hit line before the rain ends.
+            if self.tick_of_step(at, self.hit_step()) >= self.duration {
+                continue;
+            }
+            let Some(k) = rng.weighted(level.prizes.iter().map(|p| p.weight)) else {
+                return;
+            };
+            let prize = &level.prizes[k];
+            self.falling.push(Falling {
+                lane,
+                spawn: at,
+                value: prize.value,
+                min_spend: prize.min_spend,
+                jackpot: prize.jackpot,
+            });
+        }
     }
 
-    /// A press on `lane`: the lowest envelope in the zone, if any.
-    fn press(&mut self, lane: u8) -> Option<Falling> {
+    /// A press on `lane`: the envelope in the band nearest the hit line, if
+    /// any (the catch), else an empty press.
+    fn press(&mut self, lane: u8) -> Option<Catch> {
         if lane >= self.lanes || self.is_locked(lane) || self.end.is_some() {
             return None;
         }
         let t = self.elapsed;
+        let hit = self.hit_step();
         let best = self
             .falling
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.lane == lane && self.in_zone(self.row(f)))
-            .max_by_key(|(i, f)| (self.row(f), std::cmp::Reverse(*i)))
+            .filter(|(_, f)| f.lane == lane && self.grade_now(f).is_some())
+            .min_by_key(|(i, f)| {
+                let s = self.step(f);
+                (s.abs_diff(hit), std::cmp::Reverse(s), *i)
+            })
             .map(|(i, _)| i);
-        match best {
-            Some(i) => {
-                let mut f = self.falling.remove(i);
-                f.value = f.value.min(self.pool_left);
-                self.pool_left -= f.value;
-                self.combo += 1;
-                self.best_combo = self.best_combo.max(self.combo);
-                let kind = if f.value == Fen::ZERO {
-                    PopKind::Empty
-                } else {
-                    PopKind::Caught {
-                        value: f.value,
-                        min_spend: f.min_spend,
-                        jackpot: f.jackpot,
-                    }
-                };
-                self.pops.push(Pop {
-                    lane,
-                    kind,
-                    at: t,
-                    until: t + POP_TICKS,
-                });
-                self.catches.push(Catch {
-                    lane,
-                    value: f.value,
-                    min_spend: f.min_spend,
-                    jackpot: f.jackpot,
-                    combo: self.combo,
-                    points: score::catch_points(f.value, f.jackpot, self.combo),
-                    at: t,
-                });
-                if self.pool_left == Fen::ZERO {
-                    self.end = Some(RainEnd::PoolDry);
-                }
-                Some(f)
+        let Some(i) = best else {
+            self.empty_press(lane);
+            return None;
+        };
+        let grade = self.grade_now(&self.falling[i]).unwrap_or_default();
+        let f = self.falling.remove(i);
+        let face = f.value.min(self.pool_left);
+        let docked = timing::docked(face, self.empty_presses);
+        let value = face - docked;
+        self.empty_presses = 0;
+        self.pool_left -= value;
+        self.combo += 1;
+        self.best_combo = self.best_combo.max(self.combo);
+        let kind = if face == Fen::ZERO {
+            PopKind::Empty
+        } else {
+            PopKind::Caught {
+                value,
+                min_spend: f.min_spend,
+                jackpot: f.jackpot,
+                grade,
+                docked,
             }
-            None => {
-                self.combo = 0;
-                self.miss_presses += 1;
-                self.locked_until[usize::from(lane)] = t + LOCK_TICKS;
-                self.pops.push(Pop {
-                    lane,
-                    kind: PopKind::Miss,
-                    at: t,
-                    until: t + LOCK_TICKS,
-                });
-                None
-            }
+        };
+        self.pops.push(Pop {
+            lane,
+            kind,
+            at: t,
+            until: t + POP_TICKS,
+        });
+        let points =
+            timing::graded_points(score::catch_points(value, f.jackpot, self.combo), grade);
+        let catch = Catch {
+            lane,
+            value,
+            min_spend: f.min_spend,
+            jackpot: f.jackpot,
+            combo: self.combo,
+            points,
+            at: t,
+            grade,
+            docked,
+        };
+        self.catches.push(catch);
+        if self.pool_left == Fen::ZERO {
+            self.end = Some(RainEnd::PoolDry);
         }
+        Some(catch)
+    }
+
+    /// A press with nothing in the band: the combo breaks, the lane locks
+    /// and the next catch will be docked.
+    fn empty_press(&mut self, lane: u8) {
+        let t = self.elapsed;
+        self.combo = 0;
+        self.miss_presses += 1;
+        self.empty_presses += 1;
+        self.locked_until[usize::from(lane)] = t + LOCK_TICKS;
+        self.pops.push(Pop {
+            lane,
+            kind: PopKind::Miss,
+            at: t,
+            until: t + LOCK_TICKS,
+        });
     }
 
     fn summary(&self) -> RainSummary {
-        let empty = self.catches.iter().filter(|c| c.value == Fen::ZERO).count() as u32;
+        let empty = self
+            .catches
+            .iter()
+            .filter(|c| c.value == Fen::ZERO && c.docked == Fen::ZERO)
+            .count() as u32;
+        let perfect = self
+            .catches
+            .iter()
+            .filter(|c| c.grade == Grade::Perfect)
+            .count() as u32;
         RainSummary {
             id: self.id.clone(),
             during_day: self.during_day,
             end: self.end.unwrap_or(RainEnd::TimeUp),
             caught: self.catches.len() as u32,
             empty,
+            perfect,
             missed: self.missed,
             miss_presses: self.miss_presses,
+            docked: self.catches.iter().map(|c| c.docked).sum(),
             best_combo: self.best_combo,
             won: self.won(),
             points: self.points(),
@@ -537,7 +674,7 @@ impl GameState {
             };
             return;
         };
-        rain.step(&self.level, &mut self.rng);
+        rain.step_tick(&self.level, &mut self.rng);
         if rain.end.is_some() {
             self.finish_rain();
         }
@@ -548,9 +685,8 @@ impl GameState {
             return;
         };
         if let Some(f) = rain.press(lane) {
-            let combo = rain.combo;
             let rain_no = self.rains_played.len() as u32 + 1;
-            self.catch_points += score::catch_points(f.value, f.jackpot, combo);
+            self.catch_points += f.points;
             if f.value > Fen::ZERO {
                 let id = envelope_id(self.next_envelope_id);
                 self.next_envelope_id += 1;

@@ -217,15 +217,30 @@ impl<'p, 't> LevelReader<'p, 't> {
                 ids.check(&r.id, self.rules.problems);
                 let catch_rows = self.opt_int(r.catch_rows.as_ref(), 1..=20, "catch_rows", 2);
                 let rows = self.opt_int(r.rows.as_ref(), catch_rows + 2..=100, "rows", 12);
+                let spawn_every_ms =
+                    self.int(&r.spawn_every_ms, 50..=60_000, "spawn_every_ms") as u32;
+                let spawn_end_ms = self.opt_int(
+                    r.spawn_end_ms.as_ref(),
+                    50..=60_000,
+                    "spawn_end_ms",
+                    i64::from(spawn_every_ms),
+                ) as u32;
+                let pattern_percent =
+                    self.opt_int(r.pattern_percent.as_ref(), 0..=100, "pattern_percent", 0) as u8;
                 RainSpec {
                     id: r.id.get_ref().clone(),
                     seconds: self.int(&r.seconds, 1..=600, "seconds") as u32,
                     lanes: self.opt_int(r.lanes.as_ref(), 1..=9, "lanes", 4) as u8,
                     rows: rows as u16,
                     catch_rows: catch_rows as u16,
-                    speed: self.int(&r.speed, 1..=60, "a speed in rows per second") as u32,
-                    spawn_every_ms: self.int(&r.spawn_every_ms, 50..=60_000, "spawn_every_ms")
-                        as u32,
+                    speed: self.int(
+                        &r.speed,
+                        1..=i64::from(crate::game::timing::MAX_SPEED),
+                        "a speed in rows per second",
+                    ) as u32,
+                    spawn_every_ms,
+                    spawn_end_ms,
+                    pattern_percent,
                     crowd_rate: self.money(&r.crowd_rate),
                     pool: r.pool.as_ref().map(|p| self.money(p)),
                 }

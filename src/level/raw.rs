@@ -88,6 +88,8 @@ pub(crate) struct RawRain {
     pub(crate) catch_rows: Option<Spanned<i64>>,
     pub(crate) speed: Spanned<i64>,
     pub(crate) spawn_every_ms: Spanned<i64>,
+    pub(crate) spawn_end_ms: Option<Spanned<i64>>,
+    pub(crate) pattern_percent: Option<Spanned<i64>>,
     pub(crate) crowd_rate: Spanned<Yuan>,
     pub(crate) pool: Option<Spanned<Yuan>>,
 }

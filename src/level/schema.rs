@@ -108,8 +108,13 @@ pub struct RainSpec {
     pub catch_rows: u16,
     /// Fall speed in rows per second.
     pub speed: u32,
-    /// One envelope spawns about every this many milliseconds.
+    /// At the start, one drop about every this many milliseconds.
     pub spawn_every_ms: u32,
+    /// At the end, one drop about every this many milliseconds (the gap
+    /// ramps linearly; equal to `spawn_every_ms` for a flat rain).
+    pub spawn_end_ms: u32,
+    /// Percent of drops that are pairs or runs by the end (0 at the start).
+    pub pattern_percent: u8,
     /// How fast the crowd drains the pool, yuan per second.
     pub crowd_rate: Fen,
     /// This rain's own pool instead of the festival's.

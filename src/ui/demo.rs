@@ -212,6 +212,8 @@ fn bot_zh(bot: BotKind) -> &'static str {
         BotKind::Random => "随机",
         BotKind::Greedy => "贪心",
         BotKind::Planner => "规划",
+        BotKind::Masher => "乱按",
+        BotKind::Idle => "挂机",
     }
 }
 

@@ -21,7 +21,7 @@ fn phases(lang: Lang) -> [(&'static str, &'static [&'static str]); 3] {
                     "  [¥]      [★]",
                     "═══ CATCH ═══",
                     "",
-                    "Streaks make combos; empty presses end them.",
+                    "Perfect on the ▶◀ line, good in the band. An empty press breaks the combo, locks the lane and costs a quarter of your next envelope.",
                 ],
             ),
             (
@@ -54,7 +54,7 @@ fn phases(lang: Lang) -> [(&'static str, &'static [&'static str]); 3] {
                     "  [¥]      [★]",
                     "═══ 接住区 ═══",
                     "",
-                    "连续接住得连击；空按会中断连击。",
+                    "在 ▶◀ 线上按为完美，接住区内为不错。空按会中断连击、锁住车道，并扣掉下一个红包的四分之一。",
                 ],
             ),
             (

@@ -11,9 +11,10 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::Theme;
 use super::card::note;
 use super::hud::yuan;
-use super::text::Lang;
+use super::text::{Lang, Text, t};
 use crate::app::state::App;
-use crate::game::{GameState, Phase, PopKind, Rain, RainEnd};
+use crate::game::timing::STEPS_PER_ROW;
+use crate::game::{GameState, Grade, Phase, PopKind, Rain, RainEnd};
 
 /// Draws the rain screen (and its intro / over card).
 pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut Buffer) {
@@ -58,9 +59,12 @@ fn lanes(app: &App, theme: &Theme, rain: &Rain, area: Rect, buf: &mut Buffer) {
     let lane_w = area.width / n;
     // Rows: the field (rain.rows, scaled to fit), the key caps, a pop line.
     let field_h = area.height.saturating_sub(2);
-    let rows = u64::from(rain.rows.max(1));
-    let to_y = |row: u64| area.y + ((row * u64::from(field_h)) / rows) as u16;
-    let zone_top = to_y(rain.zone_top());
+    let steps = rain.field_steps().max(1);
+    // Envelopes are drawn by their quarter-row step, so they move one
+    // screen row at a time on any field up to `steps` rows tall.
+    let to_y = |step: u64| area.y + ((step * u64::from(field_h)) / steps) as u16;
+    let zone_top = to_y(rain.zone_top() * STEPS_PER_ROW);
+    let hit_y = to_y(rain.hit_step());
     // Lane separators and the catch band.
     for y in area.y..area.y + field_h {
         for l in 1..n {
@@ -71,8 +75,17 @@ fn lanes(app: &App, theme: &Theme, rain: &Rain, area: Rect, buf: &mut Buffer) {
         if y >= zone_top {
             let band = Rect::new(area.x, y, lane_w * n, 1);
             buf.set_style(band, theme.dim.add_modifier(Modifier::REVERSED));
-            buf[(area.x, y)].set_symbol("▸");
-            buf[(area.x + lane_w * n - 1, y)].set_symbol("◂");
+            let (l, r) = if y == hit_y {
+                ("▶", "◀")
+            } else {
+                ("▸", "◂")
+            };
+            buf[(area.x, y)].set_symbol(l);
+            buf[(area.x + lane_w * n - 1, y)].set_symbol(r);
+            if y == hit_y {
+                buf[(area.x, y)].set_style(theme.gold);
+                buf[(area.x + lane_w * n - 1, y)].set_style(theme.gold);
+            }
         }
     }
     let label = if app.settings.lang == Lang::Zh {
@@ -91,11 +104,11 @@ fn lanes(app: &App, theme: &Theme, rain: &Rain, area: Rect, buf: &mut Buffer) {
     }
     // Envelopes.
     for f in &rain.falling {
-        let row = rain.row(f);
-        if row >= rows {
+        let step = rain.step(f);
+        if !rain.visible(f) || step >= steps {
             continue;
         }
-        let y = to_y(row);
+        let y = to_y(step);
         let x = area.x + u16::from(f.lane) * lane_w + lane_w.saturating_sub(4) / 2;
         let (glyph, style) = if f.jackpot {
             ("[★]", theme.gold)
@@ -123,17 +136,31 @@ fn lanes(app: &App, theme: &Theme, rain: &Rain, area: Rect, buf: &mut Buffer) {
     }
     // The newest pop, plainly (one pop at a time).
     if let Some(pop) = rain.pops.last() {
+        let lang = app.settings.lang;
+        let key = key_label(app, pop.lane);
         let text = match pop.kind {
-            PopKind::Caught { value, jackpot, .. } => {
-                format!(
-                    "{} {}  +{}",
-                    if jackpot { "★" } else { "✓" },
-                    key_label(app, pop.lane),
-                    yuan(value)
-                )
+            PopKind::Caught {
+                value,
+                jackpot,
+                grade,
+                docked,
+                ..
+            } => {
+                let mark = if jackpot { "★" } else { "✓" };
+                let grade = t(lang, grade_text(grade));
+                let lost = if docked.get() > 0 {
+                    format!("  (−{} {})", yuan(docked), t(lang, Text::RainDocked))
+                } else {
+                    String::new()
+                };
+                format!("{mark} {grade} {key}  +{}{lost}", yuan(value))
             }
-            PopKind::Empty => format!("✓ {}  empty", key_label(app, pop.lane)),
-            PopKind::Miss => format!("✗ {}  nothing in the zone", key_label(app, pop.lane)),
+            PopKind::Empty => format!("✓ {key}  {}", t(lang, Text::RainEmptyCaught)),
+            PopKind::Miss => format!(
+                "✗ {key}  {} −{}%",
+                t(lang, Text::RainEmptyPress),
+                rain.dock_percent()
+            ),
         };
         let style = match pop.kind {
             PopKind::Caught { .. } => theme.good,
@@ -143,6 +170,13 @@ fn lanes(app: &App, theme: &Theme, rain: &Rain, area: Rect, buf: &mut Buffer) {
         Line::styled(text, style)
             .centered()
             .render(Rect::new(area.x, caps_y + 1, area.width, 1), buf);
+    }
+}
+
+fn grade_text(grade: Grade) -> Text {
+    match grade {
+        Grade::Perfect => Text::RainPerfect,
+        Grade::Good => Text::RainGood,
     }
 }
 
@@ -213,6 +247,16 @@ fn panel(zh: bool, theme: &Theme, game: &GameState, rain: &Rain, area: Rect, buf
         Line::raw(""),
         note(zh, "本场接到", "Caught this rain", theme.key),
     ];
+    if rain.dock_percent() > 0 {
+        let lang = if zh { Lang::Zh } else { Lang::En };
+        lines.insert(
+            lines.len() - 2,
+            Line::styled(
+                format!("{} −{}%", t(lang, Text::RainNextCatch), rain.dock_percent()),
+                theme.bad,
+            ),
+        );
+    }
     let recent: Vec<String> = rain
         .catches
         .iter()
@@ -260,14 +304,16 @@ fn intro_lines(zh: bool, rain: &Rain, app: &App) -> Vec<String> {
         vec![
             format!("红包雨 {} / {}", rain.number, rain.of),
             format!("红包落到接住区时按 {keys}"),
-            "连续接住得连击；空按会锁住车道 0.3 秒".into(),
+            t(Lang::Zh, Text::RainHowTo).into(),
+            t(Lang::Zh, Text::RainPenalty).into(),
             "Enter 开始 · S 跳过去购物".into(),
         ]
     } else {
         vec![
             format!("RAIN {} of {}", rain.number, rain.of),
             format!("Press {keys} when an envelope is in the CATCH band"),
-            "Streaks make combos; an empty press locks the lane 0.3 s".into(),
+            t(Lang::En, Text::RainHowTo).into(),
+            t(Lang::En, Text::RainPenalty).into(),
             "Enter start · S skip to the shop".into(),
         ]
     }

@@ -103,6 +103,14 @@ pub enum Text {
     CtrlCQuit,
     Loading,
     BestNone,
+    RainPerfect,
+    RainGood,
+    RainEmptyCaught,
+    RainEmptyPress,
+    RainNextCatch,
+    RainDocked,
+    RainHowTo,
+    RainPenalty,
 }
 
 /// The string for `key` in `lang`.
@@ -160,6 +168,16 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             CtrlCQuit => "Ctrl-C quit at once (a festival in play is saved)",
             Loading => "loading",
             BestNone => "best ★ —",
+            RainPerfect => "PERFECT",
+            RainGood => "good",
+            RainEmptyCaught => "empty",
+            RainEmptyPress => "empty press · next catch",
+            RainNextCatch => "next catch",
+            RainDocked => "lost to empty presses",
+            RainHowTo => "Perfect on the ▶◀ line, good anywhere in the CATCH band",
+            RainPenalty => {
+                "An empty press breaks the combo, locks the lane 0.5 s and costs 25% of your next catch"
+            }
         },
         Lang::Zh => match key {
             Festival => "双十一购物狂欢节",
@@ -212,6 +230,14 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             CtrlCQuit => "Ctrl-C 立即退出（进行中的一届会保存）",
             Loading => "加载中",
             BestNone => "最高分 ★ —",
+            RainPerfect => "完美",
+            RainGood => "不错",
+            RainEmptyCaught => "空红包",
+            RainEmptyPress => "空按 · 下一个红包",
+            RainNextCatch => "下一个红包",
+            RainDocked => "被空按扣掉",
+            RainHowTo => "在 ▶◀ 线上按为完美，接住区内为不错",
+            RainPenalty => "空按会中断连击、锁住车道 0.5 秒，并扣掉下一个红包的 25%",
         },
     }
 }
