@@ -164,6 +164,7 @@ impl GameState {
             }
             Input::BuyNow => self.buy_now(),
             Input::Skip => self.end_show(),
+            Input::NextEvent => self.jump_to_next_event(),
             _ => {}
         }
     }
