@@ -95,3 +95,114 @@ fn skip_ahead_does_nothing_under_an_overlay_or_outside_the_day() {
     press(&mut s, Input::NextEvent);
     assert!(s == before, "the review ignores it");
 }
+
+/// 2017 (seed 3) in the shop with the show on the runway.
+fn show_2017() -> GameState {
+    let mut s = GameState::new(&shipped("2017.toml"), 3);
+    to_day(&mut s);
+    press(&mut s, Input::NextEvent);
+    assert!(s.day().show.is_some(), "the show opens the night");
+    s
+}
+
+/// Selects `item` in the shop list with the player's keys.
+fn select(s: &mut GameState, item: usize) {
+    let l = s.level().clone();
+    let tab = l.store_index(&l.items[item].store).expect("store");
+    while s.day().store_tab != tab {
+        press(s, Input::Right);
+    }
+    for _ in 0..50 {
+        if s.day().selected_item(&l) == Some(item) {
+            return;
+        }
+        press(s, Input::Down);
+    }
+    panic!("{} not in its store's list", l.items[item].id);
+}
+
+#[test]
+fn a_runway_look_is_sold_in_its_store_after_the_show_on_the_levels_terms() {
+    let mut s = show_2017();
+    let l = s.level().clone();
+    let qipao = l.item_index("qipao").expect("qipao");
+    let after = l.items[qipao]
+        .after_show
+        .expect("2017 gives after-show terms");
+    assert!(after.price > l.items[qipao].festival_price);
+    assert!(
+        !s.day().visible_items(&l).contains(&qipao),
+        "not in the store before it walks"
+    );
+    press(&mut s, Input::NextEvent); // to the end of the show
+    assert!(s.day().show.is_none());
+    assert!(s.day().on_sale(&l, qipao));
+    assert_eq!(s.day().price_of(&l, qipao), after.price);
+    assert!(s.day().stock[qipao].left <= after.stock.expect("stock kept"));
+    select(&mut s, qipao);
+    press(&mut s, Input::AddToCart);
+    assert_eq!(s.day().in_cart(qipao), 1);
+    let quote = s.cart_quote();
+    assert_eq!(quote.goods, after.price, "priced at the after-show price");
+    press(&mut s, Input::Checkout);
+    press(&mut s, Input::Confirm);
+    assert_eq!(s.day().purchases.len(), 1);
+    assert_eq!(s.day().purchases[0].goods, after.price);
+    assert_eq!(s.day().stock[qipao].player_bought, 1);
+}
+
+#[test]
+fn buy_now_opens_the_review_and_paying_is_the_cart_checkout() {
+    let s = show_2017();
+    let look = s
+        .day()
+        .show
+        .as_ref()
+        .and_then(|x| x.on_stage())
+        .expect("a look");
+    // B: the review of the look, nothing paid yet.
+    let mut b = s.clone();
+    press(&mut b, Input::BuyNow);
+    assert_eq!(
+        b.day().overlay,
+        Overlay::Review {
+            best: false,
+            look: Some(look)
+        }
+    );
+    assert!(
+        b.day().purchases.is_empty(),
+        "nothing is charged before Enter"
+    );
+    assert_eq!(b.review_entries().len(), 1);
+    let shown = double11::rules::quote(&b.review_order().0);
+    press(&mut b, Input::Confirm);
+    assert_eq!(b.day().overlay, Overlay::None);
+    // A, then c → Enter: the look through the cart.
+    let mut c = s.clone();
+    press(&mut c, Input::AddToCart);
+    assert_eq!(c.day().in_cart(look), 1);
+    press(&mut c, Input::Checkout);
+    assert!(matches!(
+        c.day().overlay,
+        Overlay::Review { look: None, .. }
+    ));
+    press(&mut c, Input::Confirm);
+    let (pb, pc) = (&b.day().purchases, &c.day().purchases);
+    assert_eq!(pb.len(), 1);
+    assert_eq!(pc.len(), 1);
+    assert_eq!(pb[0].pay, shown.pay, "paid what the review showed");
+    assert_eq!(
+        (&pb[0].lines, pb[0].pay, pb[0].saved),
+        (&pc[0].lines, pc[0].pay, pc[0].saved)
+    );
+    assert_eq!(b.purse(), c.purse());
+    assert_eq!(b.envelopes(), c.envelopes());
+    assert!(pb[0].runway);
+    // Esc leaves the review without paying.
+    let mut e = s.clone();
+    press(&mut e, Input::BuyNow);
+    press(&mut e, Input::Back);
+    assert_eq!(e.day().overlay, Overlay::None);
+    assert!(e.day().purchases.is_empty());
+}

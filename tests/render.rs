@@ -534,7 +534,9 @@ fn shop_in_chinese_and_refused_checkout() {
     // `s` skips ahead: to the show at 00:00, then to its end.
     ch_at(&mut a, 's', t0);
     ch_at(&mut a, 's', t0);
-    // Fill the cart past cash + credit: the checkout is refused.
+    // Fill the cart past cash + credit: the checkout is refused. (The qipao
+    // that walked the runway now heads Harbour Silk's list: ↓ to the scarf.)
+    press_at(&mut a, KeyCode::Down, t0);
     for _ in 0..40 {
         ch_at(&mut a, 'a', t0);
     }
