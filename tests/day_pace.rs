@@ -206,3 +206,40 @@ fn buy_now_opens_the_review_and_paying_is_the_cart_checkout() {
     assert_eq!(e.day().overlay, Overlay::None);
     assert!(e.day().purchases.is_empty());
 }
+
+#[test]
+fn chopping_hands_only_past_the_budget() {
+    let s = show_2017();
+    let budget = s.level().wallet.budget;
+    let room = budget - s.spent();
+    assert!(
+        !double11::ui::receipt::chops(&s, room),
+        "up to the budget is fine"
+    );
+    assert!(double11::ui::receipt::chops(
+        &s,
+        room + double11::money::Fen(1)
+    ));
+}
+
+#[test]
+fn deposits_are_announced_and_the_tutorial_teaches_add_ons_and_splitting() {
+    let s = GameState::new(&shipped("2017.toml"), 3);
+    let lines = double11::ui::deposits::deposit_lines(false, &s);
+    assert!(
+        lines.iter().any(|l| l.contains("Longjing tea set ¥40.00")),
+        "{lines:?}"
+    );
+    let t = shipped("tutorial.toml");
+    let texts: Vec<&str> = t.events.iter().map(|e| e.text.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|x| x.contains("凑单") && x.contains("reach the tier"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|x| x.contains("Split") && x.contains("10 envelopes"))
+    );
+}
