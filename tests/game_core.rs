@@ -312,7 +312,13 @@ fn an_accepted_checkout_pays_takes_stock_and_empties_the_cart() {
     assert_eq!(quote.pay.get(), (98 + 25 - 5 - 8 - 10) * 100);
     assert!(!quote.is_refused());
     press(&mut s, Input::Checkout);
-    assert_eq!(s.day().overlay, game::Overlay::Review { best: false });
+    assert_eq!(
+        s.day().overlay,
+        game::Overlay::Review {
+            best: false,
+            look: None
+        }
+    );
     press(&mut s, Input::Confirm);
     assert_eq!(s.day().overlay, game::Overlay::None);
     assert!(s.day().cart.is_empty());
@@ -464,7 +470,9 @@ fn playthrough(l: &Level, seed: u64) -> GameState {
                     && wish.contains(&item)
                     && s.day().stock[item].player_bought == 0
                 {
+                    // `B` opens the checkout review; Enter pays.
                     press(&mut s, Input::BuyNow);
+                    press(&mut s, Input::Confirm);
                 }
                 if !shopped && s.day().minute > 10 * 60 {
                     shopped = true;

@@ -156,7 +156,9 @@ fn play_to_the_end(l: &Level, seed: u64) -> GameState {
                     && wish.contains(&item)
                     && s.day().stock[item].player_bought == 0
                 {
+                    // `B` opens the checkout review; Enter pays.
                     press(&mut s, Input::BuyNow);
+                    press(&mut s, Input::Confirm);
                 }
                 if !shopped && s.day().minute >= at {
                     shopped = true;

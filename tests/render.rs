@@ -12,6 +12,7 @@ use common::app::{
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use double11::app::settings::Settings;
 use double11::app::state::{App, Options, Overlay, Screen};
+use double11::game::Phase;
 use double11::ui::text::Lang;
 
 fn key_kind(code: KeyCode, kind: KeyEventKind) -> Event {
@@ -510,7 +511,11 @@ fn runway_and_last_hour_screens() {
         {
             now += Duration::from_millis(500);
             a.advance(now);
-            ch_at(&mut a, 's', now);
+            // `s` on the rain card goes back to the shop (in the shop it
+            // would skip ahead to the next event).
+            if a.play.as_ref().is_some_and(|p| p.phase() != Phase::Day) {
+                ch_at(&mut a, 's', now);
+            }
         }
         let text = screen_text(&a);
         assert!(text.contains("LAST HOUR") || w < 100, "{text}");
@@ -526,8 +531,12 @@ fn shop_in_chinese_and_refused_checkout() {
         ..Options::default()
     };
     let mut a = start_2017(o, (120, 40), t0);
+    // `s` skips ahead: to the show at 00:00, then to its end.
     ch_at(&mut a, 's', t0);
-    // Fill the cart past cash + credit: the checkout is refused.
+    ch_at(&mut a, 's', t0);
+    // Fill the cart past cash + credit: the checkout is refused. (The qipao
+    // that walked the runway now heads Harbour Silk's list: ↓ to the scarf.)
+    press_at(&mut a, KeyCode::Down, t0);
     for _ in 0..40 {
         ch_at(&mut a, 'a', t0);
     }

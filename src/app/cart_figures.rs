@@ -1,4 +1,5 @@
-//! What the shop and the checkout review show about the cart — its price
+//! What the shop and the checkout review show about the cart (or, while `B`
+//! reviews a runway look, about that look) — its price
 //! with the default picks, the "add ¥N more" hints and, while the review is
 //! open, the best plan — worked out by the rules engine when the cart or
 //! what the player holds changes, never while drawing.
@@ -30,7 +31,7 @@ impl CartFigures {
         if *game.phase() != Phase::Day {
             return;
         }
-        let (order, _) = game.cart_order();
+        let (order, _) = game.review_order();
         if order != self.order {
             self.quote = rules::quote(&order);
             self.hints = if order.lines.is_empty() {

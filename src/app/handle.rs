@@ -250,6 +250,8 @@ impl App {
                 return;
             }
             Action::BuyNow if in_review => Input::ToggleCard,
+            // In the day `S` skips ahead to the next event (or the show's end).
+            Action::Skip if phase == Phase::Day => Input::NextEvent,
             other => match to_input(other) {
                 Some(i) => i,
                 None => return,

@@ -141,6 +141,15 @@ impl Play {
     pub fn input(&mut self, input: Input, at: Instant) {
         self.advance_to(at);
         self.recorder.apply(&mut self.game, input);
+        // An input that jumps ahead (skip to the next event) moves the game
+        // past the wall clock: the clock goes on from the game's tick.
+        if self
+            .clock
+            .tick_at(at)
+            .is_some_and(|now| self.game.tick() > now)
+        {
+            self.clock.start(at, self.game.tick());
+        }
         self.cart.refresh(&self.game);
     }
 

@@ -49,8 +49,8 @@ impl PlannerBot {
     fn shop(&mut self, state: &GameState) -> Option<Input> {
         let day = state.day();
         match &day.overlay {
-            Overlay::Review { best: false } => return Some(Input::ToggleCard),
-            Overlay::Review { best: true } => {
+            Overlay::Review { best: false, .. } => return Some(Input::ToggleCard),
+            Overlay::Review { best: true, .. } => {
                 self.plan = None;
                 return Some(Input::Confirm);
             }

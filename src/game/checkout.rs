@@ -57,7 +57,7 @@ impl GameState {
                 CartLine {
                     item: it.id.clone(),
                     store: level.store_index(&it.store).unwrap_or(0),
-                    price: it.festival_price,
+                    price: self.day.price_of(level, c.item),
                     qty: i64::from(c.qty),
                     flash_sale: s.flash.is_some(),
                     presale: it.presale.map(|p| Presale {
@@ -137,25 +137,45 @@ impl GameState {
             .collect()
     }
 
-    /// Pays the cart (from the checkout review).
-    pub(super) fn pay_cart(&mut self, best: bool) {
-        let entries = self.day.cart.clone();
+    /// What the checkout review prices: the runway look bought now (one
+    /// unit), or the cart.
+    pub fn review_entries(&self) -> Vec<CartEntry> {
+        match self.day.overlay {
+            Overlay::Review {
+                look: Some(item), ..
+            } => vec![CartEntry { item, qty: 1 }],
+            _ => self.day.cart.clone(),
+        }
+    }
+
+    /// The order the checkout review prices (see [`GameState::review_entries`]).
+    pub fn review_order(&self) -> (Order, OrderMap) {
+        self.order_for(&self.review_entries())
+    }
+
+    /// Pays what the review shows: the look bought now, or the cart.
+    pub(super) fn pay_review(&mut self, best: bool, look: Option<usize>) {
+        let entries = self.review_entries();
         if entries.is_empty() {
             self.day.overlay = Overlay::None;
             return self.notify(NoticeKind::CartEmpty);
         }
-        if self.buy(&entries, best, false) {
+        if self.buy(&entries, best, look.is_some()) && look.is_none() {
             self.day.cart.clear();
             self.day.cart_row = 0;
         }
     }
 
-    /// Buys the look on the runway now (one unit, default picks).
+    /// "See now, buy now": opens the checkout review for one unit of the look
+    /// on the runway (the same review, and the same checkout, as the cart's).
     pub(super) fn buy_now(&mut self) {
         let Some(item) = self.day.show.as_ref().and_then(|s| s.on_stage()) else {
             return;
         };
-        self.buy(&[CartEntry { item, qty: 1 }], false, true);
+        self.day.overlay = Overlay::Review {
+            best: false,
+            look: Some(item),
+        };
     }
 
     /// Checks out `entries`; true when it went through.

@@ -74,6 +74,10 @@ pub enum Overlay {
     Review {
         /// Use the best plan.
         best: bool,
+        /// `Some(item)`: the review of one runway look bought now (`B`), not
+        /// of the cart. (Left out of saves when `None`.)
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        look: Option<usize>,
     },
     /// "Checkout refused · nothing was paid", with every reason.
     Refused(Vec<Refused>),
@@ -241,7 +245,8 @@ pub struct Day {
     pub rush: Option<u32>,
     /// The show on the runway.
     pub show: Option<Show>,
-    /// Runway items already walked (no longer buyable).
+    /// Runway items that have walked: now sold in their store, on their
+    /// after-show terms.
     pub runway_gone: Vec<usize>,
     /// The selected store tab.
     pub store_tab: usize,
@@ -291,14 +296,14 @@ impl Day {
 
     /// The items the list shows: the store tab's, or every store's matching
     /// the search (by item or store name, case-insensitive). Runway items
-    /// only walk in shows.
+    /// join their store's list once they have walked.
     pub fn visible_items(&self, level: &Level) -> Vec<usize> {
         let needle = self.search.to_lowercase();
         level
             .items
             .iter()
             .enumerate()
-            .filter(|(_, it)| !it.runway)
+            .filter(|(i, it)| !it.runway || self.runway_gone.contains(i))
             .filter(|(_, it)| {
                 if needle.is_empty() {
                     level.store_index(&it.store) == Some(self.store_tab)
@@ -367,11 +372,22 @@ impl Day {
         Some(next)
     }
 
+    /// What `item` costs now: its festival price, or a runway look's
+    /// after-show price once it has walked.
+    pub fn price_of(&self, level: &Level, item: usize) -> Fen {
+        let it = &level.items[item];
+        match it.after_show {
+            Some(a) if self.runway_gone.contains(&item) => a.price,
+            _ => it.festival_price,
+        }
+    }
+
     /// True when `item` can be bought now (ignoring stock and limits).
     pub fn on_sale(&self, level: &Level, item: usize) -> bool {
         let it = &level.items[item];
         if it.runway {
-            return self.show.as_ref().and_then(Show::on_stage) == Some(item);
+            return self.show.as_ref().and_then(Show::on_stage) == Some(item)
+                || self.runway_gone.contains(&item);
         }
         match self.stock[item].flash {
             Some(f) => self.minute >= f.opens,

@@ -21,6 +21,7 @@ pub mod crowd;
 pub mod day;
 pub mod events;
 pub mod fast;
+pub mod jump;
 pub mod pattern;
 pub mod rain;
 pub mod results;
@@ -112,6 +113,10 @@ pub enum Input {
     CartUp,
     /// Select a cart line: next.
     CartDown,
+    /// In the day: jump ahead to the next event (a flash sale, a rain, a
+    /// show, the last hour, midnight), or to the end of the show on the
+    /// runway; exactly as ticking there one by one ([`jump`]).
+    NextEvent,
 }
 
 /// What [`update`] is fed.

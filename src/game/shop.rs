@@ -83,28 +83,40 @@ impl GameState {
         show.elapsed += 1;
         let was = (show.elapsed - 1) / show.look_ticks;
         let now = show.elapsed / show.look_ticks;
-        if was != now {
-            let gone = show.looks[was as usize];
-            self.day.runway_gone.push(gone);
-        }
+        let gone = (was != now).then(|| show.looks[was as usize]);
         if show.current().is_none() {
             self.day.show = None;
         }
+        if let Some(item) = gone {
+            self.send_to_store(item);
+        }
     }
 
-    /// Ends the show now (Skip): the remaining looks are gone.
+    /// Ends the show now (Skip): the remaining looks go to their stores.
     fn end_show(&mut self) {
         if let Some(show) = self.day.show.take() {
             let from = show.current().unwrap_or(show.looks.len());
-            self.day.runway_gone.extend(&show.looks[from..]);
+            for &item in &show.looks[from..] {
+                self.send_to_store(item);
+            }
+        }
+    }
+
+    /// A look has walked: it is sold in its store from now on, its stock
+    /// cut to what the level keeps for after the show.
+    fn send_to_store(&mut self, item: usize) {
+        self.day.runway_gone.push(item);
+        if let Some(kept) = self.level.items[item].after_show.and_then(|a| a.stock) {
+            let s = &mut self.day.stock[item];
+            s.left = s.left.min(kept);
         }
     }
 
     pub(super) fn day_input(&mut self, input: Input) {
         match self.day.overlay.clone() {
-            Overlay::Review { best } => match input {
-                Input::Confirm | Input::Checkout => self.pay_cart(best),
-                Input::ToggleCard => self.day.overlay = Overlay::Review { best: !best },
+            Overlay::Review { best, look } => match input {
+                Input::Confirm | Input::Checkout => self.pay_review(best, look),
+                Input::ToggleCard => self.day.overlay = Overlay::Review { best: !best, look },
                 Input::Back => self.day.overlay = Overlay::None,
                 _ => {}
             },
@@ -150,7 +162,10 @@ impl GameState {
                 d.item_row = 0;
             }
             Input::AddToCart => {
-                if let Some(item) = d.selected_item(&self.level) {
+                // While a show runs the runway replaces the list: A adds the
+                // look on stage.
+                let on_stage = d.show.as_ref().and_then(|s| s.on_stage());
+                if let Some(item) = on_stage.or_else(|| d.selected_item(&self.level)) {
                     self.add_to_cart(item);
                 }
             }
@@ -159,11 +174,15 @@ impl GameState {
                 if d.cart.is_empty() {
                     self.notify(NoticeKind::CartEmpty);
                 } else {
-                    d.overlay = Overlay::Review { best: false };
+                    d.overlay = Overlay::Review {
+                        best: false,
+                        look: None,
+                    };
                 }
             }
             Input::BuyNow => self.buy_now(),
             Input::Skip => self.end_show(),
+            Input::NextEvent => self.jump_to_next_event(),
             _ => {}
         }
     }

@@ -9,10 +9,10 @@ use std::ops::RangeInclusive;
 
 use toml::Spanned;
 
-use super::raw::{RawItem, RawLevel, RawPool, RawPrize, RawRain, RawWallet, Yuan};
+use super::raw::{RawAfterShow, RawItem, RawLevel, RawPool, RawPrize, RawRain, RawWallet, Yuan};
 use super::schema::{
-    GmvSpec, ItemSpec, Level, PoolSpec, PresaleSpec, Prize, RainSpec, RankSpec, StoreSpec,
-    WalletSpec,
+    AfterShow, GmvSpec, ItemSpec, Level, PoolSpec, PresaleSpec, Prize, RainSpec, RankSpec,
+    StoreSpec, WalletSpec,
 };
 use crate::money::Fen;
 use crate::rules::Festival;
@@ -356,6 +356,10 @@ impl<'p, 't> LevelReader<'p, 't> {
                 reserved: reserved as u32,
             }
         });
+        let after_show = it
+            .after_show
+            .as_ref()
+            .map(|a| self.after_show(it, a, runway, price, festival_price, stock));
         ItemSpec {
             id: it.id.get_ref().as_str().into(),
             store: it.store.get_ref().clone(),
@@ -367,6 +371,55 @@ impl<'p, 't> LevelReader<'p, 't> {
             crowd: self.opt_int(it.crowd.as_ref(), 0..=100, "a crowd percentage", 50) as u8,
             presale,
             runway,
+            after_show,
+        }
+    }
+
+    /// A runway look's `after_show` terms: only on a runway item; the price
+    /// between the festival and the regular price; the stock within the
+    /// item's.
+    fn after_show(
+        &mut self,
+        it: &RawItem,
+        a: &Spanned<RawAfterShow>,
+        runway: bool,
+        price: Fen,
+        festival_price: Fen,
+        stock: i64,
+    ) -> AfterShow {
+        if !runway {
+            self.at(
+                a.span(),
+                "expected `after_show` only on a runway item (runway = true), found it on a shop item",
+            );
+        }
+        let raw = a.get_ref();
+        let after = match &raw.price {
+            Some(p) => {
+                let after = self.money(p);
+                let valid = p.get_ref().to_fen().is_ok() && it.price.get_ref().to_fen().is_ok();
+                if valid && (after < festival_price || after > price) {
+                    let found = self.found(p.span());
+                    self.at(
+                        p.span(),
+                        format!(
+                            "expected an after-show price from the festival price ({}) to the regular price ({}), found {found}",
+                            yuan(festival_price),
+                            yuan(price)
+                        ),
+                    );
+                }
+                after.max(festival_price)
+            }
+            None => festival_price,
+        };
+        let kept = raw
+            .stock
+            .as_ref()
+            .map(|s| self.int(s, 0..=stock.max(0), "an after-show stock") as u32);
+        AfterShow {
+            price: after,
+            stock: kept,
         }
     }
 

@@ -20,8 +20,8 @@ pub use checks::wishlist_cost;
 pub use load::LevelError;
 pub use records::{GmvRecord, gmv_records};
 pub use schema::{
-    EventKind, EventSpec, GmvSpec, ItemSpec, Level, PoolSpec, PresaleSpec, Prize, RainSpec,
-    RankSpec, StoreSpec, WalletSpec,
+    AfterShow, EventKind, EventSpec, GmvSpec, ItemSpec, Level, PoolSpec, PresaleSpec, Prize,
+    RainSpec, RankSpec, StoreSpec, WalletSpec,
 };
 pub use units::{ClockTime, DAY_MINUTES};
 

@@ -108,6 +108,15 @@ pub(crate) struct RawItem {
     pub(crate) crowd: Option<Spanned<i64>>,
     pub(crate) presale: Option<RawPresale>,
     pub(crate) runway: Option<Spanned<bool>>,
+    pub(crate) after_show: Option<Spanned<RawAfterShow>>,
+}
+
+/// A runway item's `after_show = { price, stock }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAfterShow {
+    pub(crate) price: Option<Spanned<Yuan>>,
+    pub(crate) stock: Option<Spanned<i64>>,
 }
 
 /// An item's `presale = { deposit, counts_as, reserved }`, per unit.

@@ -179,8 +179,25 @@ pub struct ItemSpec {
     pub crowd: u8,
     /// Presale terms.
     pub presale: Option<PresaleSpec>,
-    /// Only sold on the runway of a "see now, buy now" show.
+    /// Only sold on the runway of a "see now, buy now" show (and, once it
+    /// has walked, in its store on the [`ItemSpec::after_show`] terms).
     pub runway: bool,
+    /// A runway look's terms in its store after the show. (Left out of the
+    /// serialized level when absent, so older levels hash as before.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_show: Option<AfterShow>,
+}
+
+/// A runway item's `after_show = { price, stock }`: what its store sells it
+/// for once it has walked (a game invention; the default is the festival
+/// price and whatever stock the show left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AfterShow {
+    /// The price after the show (at least the festival price, at most the
+    /// regular price).
+    pub price: Fen,
+    /// The units kept for after the show: the stock left is cut to this.
+    pub stock: Option<u32>,
 }
 
 /// What a scheduled event does.

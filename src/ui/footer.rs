@@ -201,6 +201,25 @@ pub fn lang_label(lang: Lang) -> &'static str {
     }
 }
 
+/// What `S` does in the day: "skip to 10:00" (the next event's time, or
+/// 24:00), or "end show" while a show is on the runway.
+pub fn skip_label(zh: bool, game: &crate::game::GameState) -> String {
+    let day = game.day();
+    if day.show.is_some() {
+        return if zh { "看完走秀" } else { "end show" }.into();
+    }
+    let at = day
+        .upcoming()
+        .first()
+        .and_then(|&e| game.level().events.get(e))
+        .map_or(crate::level::ClockTime(crate::level::DAY_MINUTES), |e| e.at);
+    if zh {
+        format!("跳到 {at}")
+    } else {
+        format!("skip to {at}")
+    }
+}
+
 /// The legend in play, by phase.
 fn play_hints(app: &App) -> Vec<Hint> {
     use crate::game::Phase;
@@ -255,6 +274,7 @@ fn play_hints(app: &App) -> Vec<Hint> {
                 hint(km, ctx, &[Action::AddToCart], l("add", "加购")),
                 hint(km, ctx, &[Action::RemoveFromCart], l("remove", "移出")),
                 hint(km, ctx, &[Action::Checkout], l("check out", "结算")),
+                hint(km, ctx, &[Action::Skip], &skip_label(zh, &p.game)),
                 hint(km, ctx, &[Action::Search], l("search", "搜索")),
                 hint(km, ctx, &[Action::Pause], t(lang, Text::Pause)),
                 help,

@@ -29,9 +29,11 @@ fn phases(lang: Lang) -> [(&'static str, &'static [&'static str]); 3] {
                 &[
                     "The clock runs 00:00 → 24:00 in a few minutes: fill your cart and pay.",
                     "",
-                    "Discounts stack: item coupon → store discount → store card → ¥40 off every ¥300 → envelopes.",
+                    "Discounts stack: item coupon → store discount → store card → the festival's own cross-store rule (shown in the shop; below, each level's) → envelopes.",
                     "",
-                    "Mind your budget.",
+                    "凑单: add a little to reach the next tier. Split: two checkouts take 10 envelopes and one coupon per store each.",
+                    "",
+                    "S skips ahead to the next event. Mind your budget.",
                 ],
             ),
             (
@@ -62,9 +64,11 @@ fn phases(lang: Lang) -> [(&'static str, &'static [&'static str]); 3] {
                 &[
                     "时钟在几分钟内从 00:00 走到 24:00：装满购物车并付款。",
                     "",
-                    "优惠叠加：单品券 → 店铺满减 → 店铺券 → 跨店每满 300 减 40 → 红包。",
+                    "优惠叠加：单品券 → 店铺满减 → 店铺券 → 本届自己的跨店规则（商店里有写；各届见下方）→ 红包。",
                     "",
-                    "注意预算。",
+                    "凑单：再加一点，够到下一档。拆单：分两次结算，每单各用 10 个红包、每店一张券。",
+                    "",
+                    "S 跳到下一个活动。注意预算。",
                 ],
             ),
             (
@@ -120,13 +124,36 @@ fn keys(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ),
         row("C".into(), if en { "check out" } else { "结算" }),
         row("/".into(), if en { "search" } else { "搜索" }),
-        row("S".into(), if en { "skip ahead" } else { "跳过" }),
+        row(
+            "S".into(),
+            if en {
+                "skip ahead to the next event (in the day)"
+            } else {
+                "跳到下一个活动（当天）"
+            },
+        ),
         row("P Esc".into(), t(lang, Text::Pause)),
         row("?".into(), t(lang, Text::Help)),
         row("L".into(), "EN/中文"),
         row("q".into(), t(lang, Text::Quit)),
         row("Ctrl-C".into(), t(lang, Text::CtrlCQuit)),
     ]
+}
+
+/// One line per playable level: its year and its own rule, from its file.
+fn level_rules(app: &App) -> Vec<Line<'static>> {
+    let zh = app.settings.lang == Lang::Zh;
+    app.levels
+        .iter()
+        .filter_map(|e| e.level.as_ref().ok().map(|l| (e, l)))
+        .map(|(e, l)| {
+            let label = e.file.trim_end_matches(".toml");
+            Line::raw(format!(
+                "{label:>8}  {}",
+                super::rule::festival_rule(zh, l, None)
+            ))
+        })
+        .collect()
 }
 
 /// Draws How to play, `page` 0 or 1.
@@ -139,6 +166,24 @@ pub fn render(app: &App, theme: &Theme, page: u8, hud: Rect, body: Rect, buf: &m
     };
     super::hud::bar(theme, &["double11".into(), title], &[page_label], hud, buf);
     if page == 0 {
+        let rules = level_rules(app);
+        let [body, rules_area] = body.layout(&Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(rules.len() as u16 + 2),
+        ]));
+        let inner = panel(
+            theme,
+            Span::styled(
+                match lang {
+                    Lang::En => " EACH FESTIVAL'S RULE ",
+                    Lang::Zh => " 各届规则 ",
+                },
+                theme.gold,
+            ),
+            rules_area,
+            buf,
+        );
+        Paragraph::new(rules).render(inner, buf);
         let cols: [Rect; 3] = body.layout(&Layout::horizontal([Constraint::Ratio(1, 3); 3]));
         for ((name, text), col) in phases(lang).into_iter().zip(cols) {
             let inner = panel(

@@ -5,6 +5,7 @@
 
 pub mod card;
 pub mod demo;
+pub mod deposits;
 pub mod digits;
 pub mod footer;
 pub mod help;
@@ -18,6 +19,7 @@ pub mod pause;
 pub mod rain;
 pub mod receipt;
 pub mod results;
+pub mod rule;
 pub mod runway;
 pub mod scores;
 pub mod settings;
@@ -151,7 +153,7 @@ pub fn play_game(
         Phase::Opening => opening::render(app, theme, game, body, buf),
         Phase::Day => match &game.day().overlay {
             ShopOverlay::None => shop::render(app, theme, game, cart, body, buf),
-            ShopOverlay::Review { best } => {
+            ShopOverlay::Review { best, .. } => {
                 shop::render(app, theme, game, cart, body, buf);
                 receipt::render_review(app, theme, game, cart, *best, body, buf);
             }

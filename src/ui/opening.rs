@@ -64,15 +64,16 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
     let done = game.opening_ticks();
     let shown = digits::big_yuan(rolled(target(game), done, len, app.settings.reduce_motion));
     let w = usize::from(inner.width.saturating_sub(2));
-    let big: Vec<Line> =
-        match digits::fitting(&shown, w, usize::from(inner.height.saturating_sub(6))) {
-            Some(font) => digits::big(&shown, font)
-                .into_iter()
-                .map(|r| Line::styled(r, theme.gold).centered())
-                .collect(),
-            None => vec![Line::styled(shown, theme.gold).centered()],
-        };
-    let body_h = big.len() as u16 + 6;
+    let deposits = super::deposits::deposit_lines(zh, game);
+    let rows = usize::from(inner.height).saturating_sub(6 + deposits.len());
+    let big: Vec<Line> = match digits::fitting(&shown, w, rows) {
+        Some(font) => digits::big(&shown, font)
+            .into_iter()
+            .map(|r| Line::styled(r, theme.gold).centered())
+            .collect(),
+        None => vec![Line::styled(shown, theme.gold).centered()],
+    };
+    let body_h = (big.len() + 6 + deposits.len()) as u16;
     let pad = inner.height.saturating_sub(body_h) / 2;
     let mut lines: Vec<Line> = (0..pad).map(|_| Line::raw("")).collect();
     lines.push(Line::raw(countdown(done, len)).centered());
@@ -89,6 +90,9 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         .centered(),
     );
     lines.push(Line::styled(super::shop_top::record_line(zh, year), theme.text).centered());
+    for d in deposits {
+        lines.push(Line::styled(d, theme.gold).centered());
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 

@@ -45,7 +45,14 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
     lanes(app, theme, rain, inner, buf);
     panel(zh, theme, game, rain, side, buf);
     match game.phase() {
-        Phase::RainIntro => card(theme, body, buf, &intro_lines(zh, rain, app)),
+        Phase::RainIntro => {
+            let mut lines = intro_lines(zh, rain, app);
+            // The deposits are paid as the festival starts: the first card says so.
+            if rain.number == 1 && !rain.during_day {
+                lines.extend(super::deposits::deposit_lines(zh, game));
+            }
+            card(theme, body, buf, &lines)
+        }
         Phase::RainOver => card(theme, body, buf, &over_lines(zh, rain, game)),
         _ => {}
     }

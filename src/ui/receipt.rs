@@ -16,6 +16,13 @@ use crate::game::{GameState, Refused};
 use crate::money::Fen;
 use crate::rules::{Refusal, Tool};
 
+/// 剁手: paying `pay` now takes the day's spending (deposits and
+/// checkouts so far) past the player's own budget — credit within the
+/// budget is not 剁手.
+pub fn chops(game: &GameState, pay: Fen) -> bool {
+    game.spent() + pay > game.level().wallet.budget
+}
+
 /// Draws the checkout review over the shop.
 pub fn render_review(
     app: &App,
@@ -57,13 +64,14 @@ pub fn render_review(
         ),
         theme.key,
     )];
+    let entries = game.review_entries();
     lines.push(Line::raw(row(
         w,
         &format!(
             "1 {} · {} {}",
             if zh { "活动价" } else { "Festival price" },
-            game.day().cart.len(),
-            match (zh, game.day().cart.len()) {
+            entries.len(),
+            match (zh, entries.len()) {
                 (true, _) => "行",
                 (false, 1) => "line",
                 (false, _) => "lines",
@@ -72,9 +80,7 @@ pub fn render_review(
         "",
         &yuan(q.goods),
     )));
-    let names: Vec<String> = game
-        .day()
-        .cart
+    let names: Vec<String> = entries
         .iter()
         .map(|c| {
             game.level()
@@ -160,7 +166,7 @@ pub fn render_review(
             yuan(Fen(cash)),
             if zh { "花呗" } else { "credit" },
             yuan(Fen(credit)),
-            if credit > 0 { "  剁手!" } else { "" }
+            if chops(game, q.pay) { "  剁手!" } else { "" }
         ),
         "",
         &yuan(q.pay),

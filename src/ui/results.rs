@@ -135,9 +135,15 @@ pub fn render(app: &App, theme: &Theme, game: &GameState, body: Rect, buf: &mut 
         Line::raw(row(
             if zh { "心愿单" } else { "Wishlist" },
             format!(
-                "{} / {} ✓",
+                "{} / {}{}",
                 r.wishlist_bought.len(),
-                r.wishlist_bought.len() + r.wishlist_missed.len()
+                r.wishlist_bought.len() + r.wishlist_missed.len(),
+                // A tick only for something bought.
+                if r.wishlist_bought.is_empty() {
+                    ""
+                } else {
+                    " ✓"
+                }
             ),
         )),
         0,

@@ -108,10 +108,14 @@ pub fn render(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
                     " {label} {look}  {}  {}",
                     it.name,
                     match (bought, zh) {
-                        (true, true) => "✓ 已买",
-                        (true, false) => "✓ bought",
-                        (false, true) => "错过",
-                        (false, false) => "missed",
+                        (true, true) => "✓ 已买".to_string(),
+                        (true, false) => "✓ bought".to_string(),
+                        (false, true) =>
+                            format!("秀后店内 {}", yuan(game.day().price_of(level, item))),
+                        (false, false) => format!(
+                            "now in its store {}",
+                            yuan(game.day().price_of(level, item))
+                        ),
                     }
                 ),
                 theme.dim,
@@ -163,8 +167,8 @@ pub fn render(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut B
     lines.push(Line::raw(""));
     lines.push(note(
         zh,
-        "秀场期间时钟暂停 · B 买台上这件 · S 跳过秀场",
-        "The clock waits · B buy the look on stage · S skip the show",
+        "秀场期间时钟暂停 · B 立即购买 · A 加入购物车 · 秀后在店内有售",
+        "The clock waits · B buy now · A add to cart · later in its store",
         theme.dim,
     ));
     Paragraph::new(lines).render(inner, buf);

@@ -256,7 +256,7 @@ fn item_list(zh: bool, theme: &Theme, game: &GameState, area: Rect, buf: &mut Bu
         lines.push(Line::from(vec![
             Span::raw(if sel { "▶ " } else { "  " }),
             Span::styled(format!("{name}{}", " ".repeat(pad)), style),
-            Span::raw(format!(" {:>9} ", yuan(it.festival_price))),
+            Span::raw(format!(" {:>9} ", yuan(day.price_of(level, i)))),
             Span::styled(
                 format!("{stock:<stock_w$}"),
                 if st.left == 0 {
@@ -335,7 +335,7 @@ fn cart_panel(
         } else {
             truncate(&it.name, w.saturating_sub(11))
         };
-        let amount = crate::money::Fen(it.festival_price.get() * i64::from(e.qty));
+        let amount = crate::money::Fen(day.price_of(level, e.item).get() * i64::from(e.qty));
         let style = if i == day.cart_row {
             theme.key
         } else {
@@ -368,7 +368,14 @@ fn cart_panel(
 }
 
 fn status(zh: bool, theme: &Theme, game: &GameState, hints: &[Hint], area: Rect, buf: &mut Buffer) {
-    let b = Block::bordered().border_style(theme.border);
+    // The festival's rule, always in view on the panel's top border.
+    let rule = super::rule::festival_rule(zh, game.level(), game.purse().allowance);
+    let b = Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" {} {rule} ", if zh { "规则" } else { "RULE" }),
+            theme.gold,
+        ));
     let inner = b.inner(area);
     b.render(area, buf);
     let level = game.level();

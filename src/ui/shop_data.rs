@@ -95,8 +95,9 @@ pub fn item_info(game: &GameState, k: usize) -> Option<ItemInfo> {
         Some(f) if game.day().minute < f.opens => FlashState::Opens(ClockTime(f.opens)),
         Some(_) => FlashState::On,
     };
+    let now = game.day().price_of(game.level(), k);
     let pct_off = if it.price.get() > 0 {
-        (it.price.get() - it.festival_price.get()) * 100 / it.price.get()
+        (it.price.get() - now.get()) * 100 / it.price.get()
     } else {
         0
     };
@@ -104,7 +105,7 @@ pub fn item_info(game: &GameState, k: usize) -> Option<ItemInfo> {
         item: k,
         name: it.name.clone(),
         store,
-        now: it.festival_price,
+        now,
         was: it.price,
         pct_off,
         left: st.left,
@@ -175,8 +176,9 @@ pub fn envelopes(game: &GameState) -> Vec<(Fen, Fen, bool)> {
         .cart
         .iter()
         .filter_map(|c| {
-            let it = game.level().items.get(c.item)?;
-            Some(Fen(it.festival_price.get() * i64::from(c.qty)))
+            game.level().items.get(c.item)?;
+            let price = game.day().price_of(game.level(), c.item);
+            Some(Fen(price.get() * i64::from(c.qty)))
         })
         .sum();
     let mut v: Vec<(Fen, Fen, bool)> = game
