@@ -46,59 +46,6 @@ fn sub_order(order: &Order, lines: &[usize], held: &Held) -> (Order, Vec<usize>,
     (sub, coupons, envelopes)
 }
 
-/// Every explicit plan of `order`: any item coupon per line, any card per
-/// store, any set of envelopes allowed.
-fn all_plans(order: &Order) -> Vec<Plan> {
-    let choices = |fits: &dyn Fn(&Coupon) -> bool| -> Vec<Option<usize>> {
-        let mut options = vec![None];
-        options.extend(
-            (0..order.coupons.len())
-                .filter(|&c| fits(&order.coupons[c]))
-                .map(Some),
-        );
-        options
-    };
-    let product = |slots: Vec<Vec<Option<usize>>>| -> Vec<Vec<Option<usize>>> {
-        slots.iter().fold(vec![vec![]], |acc, options| {
-            acc.into_iter()
-                .flat_map(|prefix| {
-                    options.iter().map(move |&o| {
-                        let mut p = prefix.clone();
-                        p.push(o);
-                        p
-                    })
-                })
-                .collect()
-        })
-    };
-    let items = product(
-        order
-            .lines
-            .iter()
-            .map(|line| choices(&|c| c.target == CouponTarget::Item(line.item.clone())))
-            .collect(),
-    );
-    let cards = product(
-        (0..order.stores.len())
-            .map(|s| choices(&|c| c.kind.is_store_card() && c.target == CouponTarget::Store(s)))
-            .collect(),
-    );
-    let n = order.envelopes.len();
-    let mut plans = Vec::new();
-    for i in &items {
-        for c in &cards {
-            for mask in 0u32..(1 << n) {
-                plans.push(Plan {
-                    item_coupons: Some(i.clone()),
-                    store_cards: Some(c.clone()),
-                    envelopes: Some((0..n).map(|e| mask & (1 << e) != 0).collect()),
-                });
-            }
-        }
-    }
-    plans
-}
-
 /// (pay, orders, envelope value used, tools): what a split plan is judged by.
 type Score = (Fen, usize, Fen, usize);
 

@@ -183,3 +183,53 @@ pub fn order_strategy(
             )
     })
 }
+
+/// Every combination of one choice per slot.
+pub fn product(slots: &[Vec<Option<usize>>]) -> Vec<Vec<Option<usize>>> {
+    slots.iter().fold(vec![vec![]], |acc, options| {
+        acc.into_iter()
+            .flat_map(|prefix| {
+                options.iter().map(move |&o| {
+                    let mut p = prefix.clone();
+                    p.push(o);
+                    p
+                })
+            })
+            .collect()
+    })
+}
+
+/// Every explicit plan, for the brute-force comparison.
+pub fn all_plans(order: &Order) -> Vec<Plan> {
+    let choices = |fits: &dyn Fn(&Coupon) -> bool| -> Vec<Option<usize>> {
+        let mut options = vec![None];
+        options.extend(
+            (0..order.coupons.len())
+                .filter(|&c| fits(&order.coupons[c]))
+                .map(Some),
+        );
+        options
+    };
+    let item_slots: Vec<_> = order
+        .lines
+        .iter()
+        .map(|line| choices(&|c| c.target == CouponTarget::Item(line.item.clone())))
+        .collect();
+    let card_slots: Vec<_> = (0..order.stores.len())
+        .map(|s| choices(&|c| c.kind.is_store_card() && c.target == CouponTarget::Store(s)))
+        .collect();
+    let n = order.envelopes.len();
+    let mut plans = Vec::new();
+    for items in product(&item_slots) {
+        for cards in product(&card_slots) {
+            for mask in 0u32..(1 << n) {
+                plans.push(Plan {
+                    item_coupons: Some(items.clone()),
+                    store_cards: Some(cards.clone()),
+                    envelopes: Some((0..n).map(|e| mask & (1 << e) != 0).collect()),
+                });
+            }
+        }
+    }
+    plans
+}
